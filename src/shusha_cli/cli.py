@@ -1,0 +1,480 @@
+"""The command line: options in, one core call, one renderer out.
+
+This is the only module that knows about Typer and Click. Errors from the core arrive as
+:class:`~shusha_cli.errors.ShushaError` and are turned into one line on stderr and an exit
+code in :func:`main`, the one place that does so.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+
+from shusha_cli.errors import ExitCode, ShushaError
+from shusha_cli.model import Chronology
+from shusha_cli.render import Format
+
+app = typer.Typer(
+    name="shusha",
+    help="Explore the chronology of the 15 Oct – 10 Nov 2020 operations around Shusha (Shushi).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass
+class State:
+    data: str | None = None
+    no_color: bool = False
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"shusha {version('shusha')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data: Annotated[
+        str | None,
+        typer.Option(
+            "--data",
+            envvar="SHUSHA_DATA",
+            metavar="FILE",
+            help="Read this chronology instead of the shipped one.",
+            show_envvar=True,
+        ),
+    ] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Never use colour.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Explore the chronology of the 15 Oct – 10 Nov 2020 operations around Shusha (Shushi)."""
+    ctx.obj = State(data=data, no_color=no_color)
+
+
+# --- shared plumbing ---------------------------------------------------------------------------
+
+
+def _state(ctx: typer.Context) -> State:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, State) else State()
+
+
+def _load(ctx: typer.Context) -> Chronology:
+    from shusha_cli import load
+
+    return load.load(load.resolve_data_path(_state(ctx).data))
+
+
+def _console(ctx: typer.Context, file: TextIO | None = None) -> Any:
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit 1 here; let main() end a closed pipe quietly with exit 0 instead.
+            raise PipeClosed
+
+    no_color = _state(ctx).no_color or bool(os.environ.get("NO_COLOR"))
+    return _Console(
+        file=file or sys.stdout,
+        no_color=no_color,
+        color_system=None if no_color else "auto",
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
+
+
+class PipeClosed(Exception):
+    """stdout's reader went away. Not an OSError, so Typer lets it through to main()."""
+
+
+@contextmanager
+def _stdout() -> Iterator[TextIO]:
+    try:
+        yield sys.stdout
+        sys.stdout.flush()
+    except (BrokenPipeError, PipeClosed):
+        raise PipeClosed from None
+
+
+def _json(data: object) -> None:
+    from shusha_cli.render import json as render_json
+
+    with _stdout() as out:
+        render_json.write(data, out)
+
+
+def _csv(rows: Any, bom: bool = False) -> None:
+    from shusha_cli.render import csv as render_csv
+
+    with _stdout() as out:
+        render_csv.write(rows, out, bom=bom)
+
+
+# --- options defined once ----------------------------------------------------------------------
+
+FromOpt = Annotated[
+    str | None,
+    typer.Option("--from", metavar="DATE", help="From this day (2020-10-29, '29 Oct', 2020-11)."),
+]
+ToOpt = Annotated[str | None, typer.Option("--to", metavar="DATE", help="Up to this day.")]
+OnOpt = Annotated[str | None, typer.Option("--on", metavar="DATE", help="On this day or month.")]
+PlaceOpt = Annotated[
+    list[str] | None,
+    typer.Option("--place", "-p", metavar="NAME", help="At this place (any name; repeatable)."),
+]
+ActorOpt = Annotated[
+    list[str] | None,
+    typer.Option("--actor", "-a", metavar="NAME", help="By or about this actor (repeatable)."),
+]
+SideOpt = Annotated[
+    list[str] | None,
+    typer.Option("--side", metavar="SIDE", help="Involving this side (repeatable)."),
+]
+TypeOpt = Annotated[
+    list[str] | None,
+    typer.Option("--type", "-t", metavar="TYPE", help="Of this event type (repeatable)."),
+]
+SearchOpt = Annotated[
+    str | None,
+    typer.Option("--search", "-s", metavar="TEXT", help="Containing this text."),
+]
+NoBackgroundOpt = Annotated[
+    bool, typer.Option("--no-background", help="Leave out the background before 15 Oct 2020.")
+]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _filter_input(
+    date_from: str | None,
+    date_to: str | None,
+    on: str | None,
+    place: list[str] | None,
+    actor: list[str] | None,
+    side: list[str] | None,
+    type_: list[str] | None,
+    search: str | None,
+    no_background: bool = False,
+) -> Any:
+    from shusha_cli import query
+
+    return query.FilterInput(
+        date_from=date_from,
+        date_to=date_to,
+        on=on,
+        places=tuple(place or ()),
+        actors=tuple(actor or ()),
+        sides=tuple(query.parse_side(s) for s in side or ()),
+        types=tuple(query.parse_type(t) for t in type_ or ()),
+        search=search,
+        no_background=no_background,
+    )
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    on: OnOpt = None,
+    place: PlaceOpt = None,
+    actor: ActorOpt = None,
+    side: SideOpt = None,
+    type_: TypeOpt = None,
+    search: SearchOpt = None,
+    no_background: NoBackgroundOpt = False,
+    fmt: FormatOpt = Format.TABLE,
+) -> None:
+    """Print the events that match, in order (earliest day, then time of day)."""
+    from shusha_cli import query
+
+    chron = _load(ctx)
+    given = _filter_input(date_from, date_to, on, place, actor, side, type_, search, no_background)
+    filt = query.resolve_filter(chron, given)
+    events = query.timeline(chron, filt)
+    _emit_events(ctx, chron, events, filt.description, fmt)
+
+
+def _emit_events(
+    ctx: typer.Context, chron: Chronology, events: Any, title: str, fmt: Format
+) -> None:
+    if fmt is Format.JSON:
+        from shusha_cli.render import json as render_json
+
+        _json([render_json.event_obj(e) for e in events])
+    elif fmt is Format.CSV:
+        from shusha_cli.render import csv as render_csv
+
+        _csv(render_csv.event_rows(chron, events))
+    else:
+        from shusha_cli.render import table
+
+        table.print_timeline(_console(ctx), chron, events, f"Timeline: {title}")
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    file: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[FILE]", help="The chronology to check (default: --data or shipped)."
+        ),
+    ] = None,
+) -> None:
+    """Check a chronology file and list every problem, one a line, with file:line."""
+    from shusha_cli import load
+    from shusha_cli.errors import DataError, ValidationFailed
+    from shusha_cli.render import json as render_json
+    from shusha_cli.render import table
+
+    path = load.resolve_data_path(file or _state(ctx).data)
+    try:
+        chron = load.load(path)
+    except DataError as exc:
+        table.print_problems(_console(ctx), exc.problems)
+        noun = "problem" if len(exc.problems) == 1 else "problems"
+        raise ValidationFailed(f"{path}: {len(exc.problems)} {noun}") from None
+    table.print_summary(_console(ctx), render_json.summary_obj(chron))
+
+
+@app.command()
+def place(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Any name of the place: id, name or alias.")],
+    fmt: FormatOpt = Format.TABLE,
+) -> None:
+    """Everything about one place: names, control history, events, quotes."""
+    from shusha_cli import query
+
+    chron = _load(ctx)
+    report = query.place_report(chron, name)
+    if fmt is Format.JSON:
+        from shusha_cli.render import json as render_json
+
+        _json(render_json.place_report_obj(report))
+    elif fmt is Format.CSV:
+        from shusha_cli.render import csv as render_csv
+
+        _csv(render_csv.event_rows(chron, report.events))
+    else:
+        from shusha_cli.render import table
+
+        table.print_place(_console(ctx), chron, report)
+
+
+@app.command()
+def places(
+    ctx: typer.Context,
+    kind: Annotated[
+        list[str] | None, typer.Option("--kind", "-k", help="Only this kind (repeatable).")
+    ] = None,
+    district: Annotated[
+        str | None, typer.Option("--district", "-d", help="Only places in this district.")
+    ] = None,
+    sort: Annotated[str, typer.Option("--sort", help="name or activity.")] = "name",
+    fmt: FormatOpt = Format.TABLE,
+) -> None:
+    """All places, with kind, district, number of events, first and last date."""
+    from shusha_cli import query
+
+    chron = _load(ctx)
+    rows = query.places_table(
+        chron, [query.parse_place_kind(k) for k in kind or ()], district, sort
+    )
+    if fmt is Format.JSON:
+        from shusha_cli.render import json as render_json
+
+        _json([render_json.place_row_obj(r) for r in rows])
+    elif fmt is Format.CSV:
+        from shusha_cli.render import csv as render_csv
+
+        _csv(render_csv.place_rows(rows))
+    else:
+        from shusha_cli.render import table
+
+        table.print_places(_console(ctx), rows)
+
+
+@app.command()
+def actor(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Any name of the actor: id, name or alias.")],
+    fmt: FormatOpt = Format.TABLE,
+) -> None:
+    """One person, unit or organisation: what they did, said, and who contradicted whom."""
+    from shusha_cli import query
+
+    chron = _load(ctx)
+    report = query.actor_report(chron, name)
+    if fmt is Format.JSON:
+        from shusha_cli.render import json as render_json
+
+        _json(render_json.actor_report_obj(report))
+    elif fmt is Format.CSV:
+        from shusha_cli.render import csv as render_csv
+
+        _csv(render_csv.event_rows(chron, report.events))
+    else:
+        from shusha_cli.render import table
+
+        table.print_actor(_console(ctx), chron, report)
+
+
+@app.command()
+def actors(
+    ctx: typer.Context,
+    side: SideOpt = None,
+    kind: Annotated[
+        list[str] | None, typer.Option("--kind", "-k", help="Only this kind (repeatable).")
+    ] = None,
+    fmt: FormatOpt = Format.TABLE,
+) -> None:
+    """All people, units and organisations, by side."""
+    from shusha_cli import query
+
+    chron = _load(ctx)
+    sides = [query.parse_side(s) for s in side or ()]
+    rows = query.actors_table(chron, sides, [query.parse_actor_kind(k) for k in kind or ()])
+    if fmt is Format.JSON:
+        from shusha_cli.render import json as render_json
+
+        _json([render_json.actor_obj(a) for a in rows])
+    elif fmt is Format.CSV:
+        from shusha_cli.render import csv as render_csv
+
+        _csv(render_csv.actor_rows(rows))
+    else:
+        from shusha_cli.render import table
+
+        table.print_actors(_console(ctx), rows)
+
+
+@app.command()
+def quotes(
+    ctx: typer.Context,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    on: OnOpt = None,
+    place: PlaceOpt = None,
+    actor: ActorOpt = None,
+    side: SideOpt = None,
+    search: SearchOpt = None,
+    fmt: FormatOpt = Format.TABLE,
+) -> None:
+    """Quotes, verbatim, in the order they were said, with speaker, side, date, occasion."""
+    from shusha_cli import query
+
+    chron = _load(ctx)
+    given = _filter_input(date_from, date_to, on, place, actor, side, None, search)
+    filt = query.resolve_filter(chron, given)
+    found = query.quotes(chron, filt)
+    if fmt is Format.JSON:
+        from shusha_cli.render import json as render_json
+
+        _json([render_json.quote_obj(q) for q in found])
+    elif fmt is Format.CSV:
+        from shusha_cli.render import csv as render_csv
+
+        _csv(render_csv.quote_rows(chron, found))
+    else:
+        from shusha_cli.render import table
+
+        table.print_quotes(_console(ctx), chron, found, f"Quotes: {filt.description}")
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    on: OnOpt = None,
+    place: PlaceOpt = None,
+    actor: ActorOpt = None,
+    side: SideOpt = None,
+    type_: TypeOpt = None,
+    search: SearchOpt = None,
+    no_background: NoBackgroundOpt = False,
+    what: Annotated[
+        str, typer.Option("--what", "-w", help="events, quotes, places or actors.")
+    ] = "events",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv or json.")] = "csv",
+    output: Annotated[
+        str, typer.Option("--output", "-o", metavar="FILE", help="File to write; - is stdout.")
+    ] = "-",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    bom: Annotated[bool, typer.Option("--bom", help="Start CSV with a BOM (for Excel).")] = False,
+) -> None:
+    """Write the filtered chronology as CSV or JSON, to a file (safely) or to stdout."""
+    from shusha_cli import export as core_export
+    from shusha_cli import load, query
+
+    request = core_export.ExportRequest.parse(what, fmt, bom)
+    chron = _load(ctx)
+    given = _filter_input(date_from, date_to, on, place, actor, side, type_, search, no_background)
+    filt = query.resolve_filter(chron, given)
+    if output == "-":
+        with _stdout() as out:
+            core_export.write(chron, filt, request, out)
+        return
+    protected = load.resolve_data_path(_state(ctx).data)
+    count = core_export.write_file(chron, filt, request, Path(output), force, protected)
+    typer.echo(f"wrote {count} {request.what} to {output}", err=True)
+
+
+# --- the one place errors become exit codes -----------------------------------------------------
+
+
+def _fail(message: str) -> None:
+    from shusha_cli.render.text import safe
+
+    sys.stderr.write(f"shusha: {safe(message)}\n")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the app; every error ends as one stderr line and a documented exit code."""
+    code: int = ExitCode.OK
+    try:
+        result = app(args=argv, prog_name="shusha", standalone_mode=False)
+        code = result if isinstance(result, int) else ExitCode.OK
+        sys.stdout.flush()
+    except ShushaError as exc:
+        _fail(str(exc))
+        code = exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        sys.stderr.write("\n")
+        code = ExitCode.INTERRUPTED
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except typer.TyperException as exc:  # Typer's own usage errors: bad option, missing value
+        ctx = getattr(exc, "ctx", None)
+        hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+        _fail(exc.format_message().replace("\n", " ") + hint)
+        code = ExitCode.USAGE
+    except (BrokenPipeError, PipeClosed):
+        # The reader went away (`shusha timeline | head -1`): stop quietly, and keep Python's
+        # final flush of stdout from raising again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = ExitCode.OK
+    sys.exit(int(code))

@@ -1,0 +1,79 @@
+"""``shusha export``: which table, in which format, to which stream or file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from shusha_cli import query
+from shusha_cli.errors import UsageError
+from shusha_cli.model import Chronology
+from shusha_cli.output import atomic_writer
+
+WHATS = ("events", "quotes", "places", "actors")
+FORMATS = ("csv", "json")
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    what: str
+    fmt: str
+    bom: bool = False
+
+    @classmethod
+    def parse(cls, what: str, fmt: str, bom: bool) -> ExportRequest:
+        if what not in WHATS:
+            raise UsageError(f"--what {what!r}: one of {', '.join(WHATS)}")
+        if fmt not in FORMATS:
+            raise UsageError(f"--format {fmt!r}: export writes one of {', '.join(FORMATS)}")
+        if bom and fmt != "csv":
+            raise UsageError("--bom goes with --format csv")
+        return cls(what, fmt, bom)
+
+
+def write(chron: Chronology, filt: query.Filter, req: ExportRequest, out: TextIO) -> int:
+    """Write the requested table to ``out``; return how many records were written.
+
+    The filters select events; quotes follow the date, place, actor, side and text filters;
+    places and actors are those the selected events name (all of them when nothing is filtered).
+    """
+    from shusha_cli.render import csv as render_csv
+    from shusha_cli.render import json as render_json
+
+    events = query.timeline(chron, filt)
+    if req.what == "events":
+        records: list[object] = list(events)
+        data = [render_json.event_obj(e) for e in events]
+        rows = render_csv.event_rows(chron, events)
+    elif req.what == "quotes":
+        found = query.quotes(chron, filt)
+        records, data = list(found), [render_json.quote_obj(q) for q in found]
+        rows = render_csv.quote_rows(chron, found)
+    elif req.what == "places":
+        used = {p for e in events for p in query.event_places(e)}
+        place_rows = [r for r in query.places_table(chron) if r.place.id in used or not filt.is_set]
+        records, data = list(place_rows), [render_json.place_row_obj(r) for r in place_rows]
+        rows = render_csv.place_rows(place_rows)
+    else:
+        used = {a for e in events for a in (*e.actors, e.attribution)}
+        actor_list = [a for a in query.actors_table(chron) if a.id in used or not filt.is_set]
+        records, data = list(actor_list), [render_json.actor_obj(a) for a in actor_list]
+        rows = render_csv.actor_rows(actor_list)
+    if req.fmt == "json":
+        render_json.write(data, out)
+    else:
+        render_csv.write(rows, out, bom=req.bom)
+    return len(records)
+
+
+def write_file(
+    chron: Chronology,
+    filt: query.Filter,
+    req: ExportRequest,
+    target: Path,
+    force: bool,
+    protected: Path | None,
+) -> int:
+    with atomic_writer(target, force, protected) as stream:
+        return write(chron, filt, req, stream)

@@ -1,0 +1,323 @@
+"""The chronology as plain, frozen data: what the YAML file means once it has been checked.
+
+Enums hold every fixed vocabulary so that a typo in the data is caught by the loader, and so that
+the documentation, the ``--side``/``--type`` choices and the code share one list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Side(str, Enum):
+    """Neutral labels for the parties; see docs/data-model.md."""
+
+    AZERBAIJAN = "azerbaijan"
+    ARMENIA = "armenia"
+    NAGORNO_KARABAKH = "nagorno-karabakh"
+    RUSSIA = "russia"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return _SIDE_LABELS[self]
+
+
+_SIDE_LABELS = {
+    Side.AZERBAIJAN: "Azerbaijan",
+    Side.ARMENIA: "Armenia",
+    Side.NAGORNO_KARABAKH: "de facto Nagorno-Karabakh authorities",
+    Side.RUSSIA: "Russia",
+    Side.OTHER: "independent media and others",
+}
+
+
+class PlaceKind(str, Enum):
+    CITY = "city"
+    TOWN = "town"
+    VILLAGE = "village"
+    ROAD = "road"
+    MOUNTAIN = "mountain"
+    CANYON = "canyon"
+    FOREST = "forest"
+    VALLEY = "valley"
+    DISTRICT = "district"
+    CORRIDOR = "corridor"
+    REGION = "region"
+    COUNTRY = "country"
+    BUILDING = "building"
+
+
+class ActorKind(str, Enum):
+    PERSON = "person"
+    UNIT = "unit"
+    ORGANISATION = "organisation"
+    GOVERNMENT = "government"
+    PARTY = "party"
+    MEDIA = "media"
+    PROGRAMME = "programme"
+
+
+class EventType(str, Enum):
+    """The fixed vocabulary of event types (documented in docs/data-model.md)."""
+
+    BACKGROUND = "background"
+    ADVANCE = "advance"
+    FIGHTING = "fighting"
+    CAPTURE = "capture"
+    WITHDRAWAL = "withdrawal"
+    FAILED_ATTACK = "failed-attack"
+    COUNTERATTACK = "counterattack"
+    SHELLING = "shelling"
+    STRIKE = "strike"
+    AMBUSH = "ambush"
+    ROAD_CUT = "road-cut"
+    CASUALTIES = "casualties"
+    PERSONNEL = "personnel"
+    EVACUATION = "evacuation"
+    FOOTAGE = "footage"
+    STATEMENT = "statement"
+    DENIAL = "denial"
+    AGREEMENT = "agreement"
+
+
+class TimeOfDay(str, Enum):
+    """Parts of a day, declared in the order they sort within one day."""
+
+    NIGHT = "night"
+    MORNING = "morning"
+    NOON = "noon"
+    AFTERNOON = "afternoon"
+    EVENING = "evening"
+
+    @property
+    def rank(self) -> int:
+        return list(TimeOfDay).index(self)
+
+
+class Occasion(str, Enum):
+    INTERVIEW = "interview"
+    ADDRESS = "address"
+    SOCIAL_MEDIA = "social-media"
+    BRIEFING = "briefing"
+    RECOLLECTION = "recollection"
+    STATEMENT = "statement"
+    BROADCAST = "broadcast"
+    REPORT = "report"
+    CONVERSATION = "conversation"
+
+
+class Extent(str, Enum):
+    FULL = "full"
+    PARTIAL = "partial"
+
+
+class CoordPrecision(str, Enum):
+    """After ACLED's geo_precision: the place itself, near it, or only its district."""
+
+    SETTLEMENT = "settlement"
+    NEAR = "near"
+    DISTRICT = "district"
+
+
+class Identification(str, Enum):
+    """How surely the article's name is matched to a real place."""
+
+    CERTAIN = "certain"
+    TENTATIVE = "tentative"
+    AMBIGUOUS = "ambiguous"
+
+
+class Qualifier(str, Enum):
+    """EDTF's qualifiers: ``?`` uncertain, ``~`` approximate, ``%`` both."""
+
+    UNCERTAIN = "uncertain"
+    APPROXIMATE = "approximate"
+    BOTH = "uncertain and approximate"
+
+
+class Precision(str, Enum):
+    """How precise a date is, after UCDP GED's date_prec."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    INTERVAL = "interval"
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A date as the source gives it: the earliest and latest possible day.
+
+    ``end`` is None for an open interval (``2020-11-10/..``): no latest day is known.
+    """
+
+    start: dt.date
+    end: dt.date | None
+    text: str = field(compare=False)
+    precision: Precision = field(compare=False, default=Precision.DAY)
+    qualifier: Qualifier | None = field(compare=False, default=None)
+
+    def overlaps(self, other: Span) -> bool:
+        """True when some day could belong to both spans (open ends reach forever)."""
+        if self.end is not None and other.start > self.end:
+            return False
+        return not (other.end is not None and self.start > other.end)
+
+    @property
+    def is_exact_day(self) -> bool:
+        return self.start == self.end and self.qualifier is None
+
+
+@dataclass(frozen=True)
+class Coordinates:
+    lat: float
+    lon: float
+    precision: CoordPrecision
+    source: str
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    file: str
+    paragraphs: int
+    perspective: str = ""
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: str
+    kind: PlaceKind
+    aliases: tuple[str, ...] = ()
+    district: str | None = None
+    coordinates: Coordinates | None = None
+    identification: Identification = Identification.CERTAIN
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: ActorKind
+    side: Side
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    affiliation: str | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class ControlChange:
+    """A place passing to a side (and from one, where the data says)."""
+
+    place: str
+    to: Side
+    from_: Side | None = None
+    extent: Extent = Extent.FULL
+
+
+ARTICLE = "article"
+"""The attribution of the article's own account (anything else is an actor id)."""
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: Span
+    title: str
+    summary: str
+    type: EventType
+    sources: tuple[int, ...]
+    attribution: str = ARTICLE
+    places: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    time_of_day: TimeOfDay | None = None
+    reported: Span | None = None
+    date_note: str = ""
+    control: tuple[ControlChange, ...] = ()
+    confirms: tuple[str, ...] = ()
+    contradicts: tuple[str, ...] = ()
+    notes: str = ""
+
+    @property
+    def is_claim(self) -> bool:
+        return self.attribution != ARTICLE
+
+    @property
+    def sort_key(self) -> tuple[dt.date, int, dt.date, str]:
+        tod = self.time_of_day.rank if self.time_of_day is not None else -1
+        return (self.date.start, tod, self.date.end or dt.date.max, self.id)
+
+
+@dataclass(frozen=True)
+class Quote:
+    id: str
+    speaker: str
+    date: Span
+    occasion: Occasion
+    text: str
+    sources: tuple[int, ...]
+    medium: str = ""
+    context: str = ""
+    places: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+    confirms: tuple[str, ...] = ()
+    contradicts: tuple[str, ...] = ()
+
+    @property
+    def sort_key(self) -> tuple[dt.date, dt.date, str]:
+        return (self.date.start, self.date.end or dt.date.max, self.id)
+
+
+@dataclass(frozen=True)
+class Chronology:
+    """A whole, checked chronology; lookups by id are built once, here."""
+
+    source: Source
+    places: tuple[Place, ...]
+    actors: tuple[Actor, ...]
+    events: tuple[Event, ...]
+    quotes: tuple[Quote, ...]
+    path: str = ""
+    _places: dict[str, Place] = field(init=False, repr=False, compare=False)
+    _actors: dict[str, Actor] = field(init=False, repr=False, compare=False)
+    _records: dict[str, Event | Quote] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # A frozen dataclass sets its derived fields through object.__setattr__, once.
+        object.__setattr__(self, "_places", {p.id: p for p in self.places})
+        object.__setattr__(self, "_actors", {a.id: a for a in self.actors})
+        records: dict[str, Event | Quote] = {e.id: e for e in self.events}
+        records.update({q.id: q for q in self.quotes})
+        object.__setattr__(self, "_records", records)
+
+    def place(self, ident: str) -> Place:
+        return self._places[ident]
+
+    def actor(self, ident: str) -> Actor:
+        return self._actors[ident]
+
+    def record(self, ident: str) -> Event | Quote | None:
+        """An event or a quote by id (they share one id space, so links can name either)."""
+        return self._records.get(ident)
+
+    @property
+    def year(self) -> int:
+        """The chronology's own year, given to dates typed without one (never today's year).
+
+        It is the year most of its non-background events start in.
+        """
+        counts: dict[int, int] = {}
+        pool = [e for e in self.events if e.type is not EventType.BACKGROUND] or list(self.events)
+        for event in pool:
+            counts[event.date.start.year] = counts.get(event.date.start.year, 0) + 1
+        return max(counts, key=lambda y: (counts[y], y)) if counts else DEFAULT_YEAR
+
+
+DEFAULT_YEAR = 2020
+"""The year of the shipped chronology, for a file that has no dated events at all."""

@@ -1,0 +1,269 @@
+"""Rich tables for people: wrapped, never truncated, never reading data as markup.
+
+Every cell is a :class:`rich.text.Text` built from :func:`~shusha_cli.render.text.safe` strings,
+so ``[bold]`` or ``:x:`` in the data prints literally and escape sequences cannot reach the
+terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from shusha_cli.errors import Problem
+from shusha_cli.model import ARTICLE, Actor, Chronology, Event, Quote
+from shusha_cli.query import ActorReport, PlaceReport, PlaceRow
+from shusha_cli.render.text import human_span, safe
+
+
+def _t(text: str, style: str = "") -> Text:
+    return Text(safe(text), style=style)
+
+
+def _table(*columns: tuple[str, dict[str, object]], title: str | None = None) -> Table:
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_lines=False,
+        expand=False,
+        title=Text(safe(title)) if title else None,
+        title_justify="left",
+        pad_edge=False,
+    )
+    for name, opts in columns:
+        table.add_column(name, overflow="fold", **opts)  # type: ignore[arg-type]  # Rich's column options are keyword-typed
+    return table
+
+
+def _when(e: Event) -> Text:
+    text = _t(human_span(e.date), "bold")
+    if e.time_of_day is not None:
+        text.append(f"\n{e.time_of_day.value}", style="italic")
+    if e.reported is not None:
+        text.append(f"\npublic {human_span(e.reported)}", style="dim")
+    return text
+
+
+def _names(chron: Chronology, ids: Sequence[str]) -> str:
+    return ", ".join(chron.place(p).name for p in ids)
+
+
+def _author(chron: Chronology, ident: str) -> str:
+    return "the article" if ident == ARTICLE else chron.actor(ident).name
+
+
+def _event_cell(chron: Chronology, e: Event) -> Text:
+    cell = _t(e.title, "bold")
+    cell.append(f"  [{e.type.value}]", style="cyan")
+    if e.is_claim:
+        cell.append(f"\n⚑ claim by {safe(_author(chron, e.attribution))}", style="yellow")
+    cell.append("\n" + safe(e.summary))
+    for c in e.control:
+        part = " (part)" if c.extent.value == "partial" else ""
+        cell.append(f"\n→ {safe(chron.place(c.place).name)}: to {c.to.value}{part}", style="green")
+    return cell
+
+
+def _sources(ids: Sequence[int]) -> Text:
+    return _t(" ".join(f"¶{n}" for n in ids), "dim")
+
+
+def events_table(chron: Chronology, events: Sequence[Event], title: str) -> Table:
+    table = _table(
+        ("Date", {"min_width": 11, "max_width": 14}),
+        ("Places", {"min_width": 8, "max_width": 16}),
+        ("Event", {"ratio": 1, "min_width": 20}),
+        ("¶", {"min_width": 3, "max_width": 5}),
+        title=title,
+    )
+    for e in events:
+        table.add_row(
+            _when(e), _t(_names(chron, e.places)), _event_cell(chron, e), _sources(e.sources)
+        )
+    return table
+
+
+def print_timeline(
+    console: Console, chron: Chronology, events: Sequence[Event], title: str
+) -> None:
+    if not events:
+        console.print(_t(f"No events match: {title}."))
+        return
+    noun = "event" if len(events) == 1 else "events"
+    console.print(events_table(chron, events, f"{title} — {len(events)} {noun}"))
+    if any(e.is_claim for e in events):
+        console.print(_t("⚑ marks a party's claim, not the article's own account.", "dim"))
+
+
+def _quote_block(chron: Chronology, q: Quote) -> Text:
+    speaker = chron.actor(q.speaker)
+    head = _t(f"{speaker.name}", "bold")
+    head.append(f" ({safe(speaker.side.value)})", style="dim")
+    head.append(f" — {safe(human_span(q.date))}, {safe(q.occasion.value)}")
+    if q.medium:
+        head.append(f": {safe(q.medium)}", style="italic")
+    head.append("  " + " ".join(f"¶{n}" for n in q.sources), style="dim")
+    body = _t(f"“{q.text}”")
+    parts = Text("\n").join([head, body])
+    if q.context:
+        parts.append("\n")
+        parts.append(_t(q.context, "dim"))
+    return parts
+
+
+def print_quotes(console: Console, chron: Chronology, quotes: Sequence[Quote], title: str) -> None:
+    if not quotes:
+        console.print(_t(f"No quotes match: {title}."))
+        return
+    noun = "quote" if len(quotes) == 1 else "quotes"
+    console.print(_t(f"{title} — {len(quotes)} {noun}", "bold underline"))
+    for q in quotes:
+        console.print()
+        console.print(_quote_block(chron, q))
+
+
+def _field_table(rows: Sequence[tuple[str, str]]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    for key, value in rows:
+        if value:
+            table.add_row(_t(key), _t(value))
+    return table
+
+
+def print_place(console: Console, chron: Chronology, r: PlaceReport) -> None:
+    p = r.place
+    coords = ""
+    if p.coordinates is not None:
+        c = p.coordinates
+        coords = f"{c.lat:.5f}, {c.lon:.5f} ({c.precision.value}; {c.source})"
+    console.print(_t(p.name, "bold underline"))
+    console.print(
+        _field_table(
+            [
+                ("id", p.id),
+                ("also", ", ".join(p.aliases)),
+                ("kind", p.kind.value),
+                ("district", p.district or ""),
+                ("coordinates", coords or "none recorded"),
+                ("identification", p.identification.value),
+                ("notes", p.notes),
+                ("named with", ", ".join(f"{q.name} ({n})" for q, n in r.neighbours)),
+            ]
+        )
+    )
+    if r.control:
+        console.print()
+        control = _table(
+            ("Date", {"min_width": 11}), ("Control", {"ratio": 1}), title="Who held it, by the data"
+        )
+        for s in r.control:
+            ch = s.change
+            text = f"to {ch.to.value}" + (f" from {ch.from_.value}" if ch.from_ else "")
+            text += " (partial)" if ch.extent.value == "partial" else ""
+            text += f" — {s.event.title}"
+            if s.event.is_claim:
+                text += f" (claim by {_author(chron, s.event.attribution)})"
+            control.add_row(_when(s.event), _t(text))
+        console.print(control)
+    console.print()
+    print_timeline(console, chron, r.events, f"Events at {p.name}")
+    if r.quotes:
+        console.print()
+        print_quotes(console, chron, r.quotes, f"Quotes about {p.name}")
+
+
+def print_actor(console: Console, chron: Chronology, r: ActorReport) -> None:
+    a = r.actor
+    console.print(_t(a.name, "bold underline"))
+    console.print(
+        _field_table(
+            [
+                ("id", a.id),
+                ("also", ", ".join(a.aliases)),
+                ("kind", a.kind.value),
+                ("side", f"{a.side.value} ({a.side.label})"),
+                ("role", a.role or ""),
+                ("affiliation", a.affiliation or ""),
+                ("notes", a.notes),
+            ]
+        )
+    )
+    console.print()
+    print_timeline(console, chron, r.events, f"What {a.name} did or claimed")
+    if r.quotes:
+        console.print()
+        print_quotes(console, chron, r.quotes, f"What {a.name} said")
+    if r.links:
+        console.print()
+        links = _table(
+            ("Their record", {"ratio": 1}),
+            ("", {}),
+            ("Other record", {"ratio": 1}),
+            title="Confirmations and contradictions",
+        )
+        for k in r.links:
+            links.add_row(
+                _t(_label(k.own)),
+                _t(k.relation),
+                _t(f"{_label(k.other)} — {_author(chron, k.other_by)}"),
+            )
+        console.print(links)
+
+
+def _label(rec: Event | Quote) -> str:
+    if isinstance(rec, Quote):
+        return f"quote {rec.id} ({human_span(rec.date)})"
+    return f"{rec.title} ({human_span(rec.date)})"
+
+
+def print_places(console: Console, rows: Sequence[PlaceRow]) -> None:
+    table = _table(
+        ("Place", {"ratio": 2}),
+        ("Kind", {}),
+        ("District", {"ratio": 1}),
+        ("Events", {"justify": "right"}),
+        ("First", {}),
+        ("Last", {}),
+        title=f"{len(rows)} places",
+    )
+    for r in rows:
+        table.add_row(
+            _t(r.place.name, "bold"), _t(r.place.kind.value), _t(r.place.district or ""),
+            _t(str(r.events)), _t(r.first.isoformat() if r.first else ""),
+            _t(r.last.isoformat() if r.last else ""),
+        )  # fmt: skip
+    console.print(table)
+
+
+def print_actors(console: Console, actors: Sequence[Actor]) -> None:
+    table = _table(
+        ("Actor", {"ratio": 2}),
+        ("Kind", {}),
+        ("Side", {}),
+        ("Role", {"ratio": 2}),
+        title=f"{len(actors)} actors",
+    )
+    for a in actors:
+        table.add_row(_t(a.name, "bold"), _t(a.kind.value), _t(a.side.value), _t(a.role or ""))
+    console.print(table)
+
+
+def print_problems(console: Console, problems: Sequence[Problem]) -> None:
+    for p in problems:
+        console.print(_t(str(p)), soft_wrap=True)
+
+
+def print_summary(console: Console, summary: dict[str, object]) -> None:
+    console.print(
+        _t(
+            f"{summary['file']}: valid — {summary['events']} events, {summary['places']} places, "
+            f"{summary['actors']} actors, {summary['quotes']} quotes; "
+            f"{summary['first']} to {summary['last']}"
+        ),
+        soft_wrap=True,
+    )

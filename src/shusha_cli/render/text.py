@@ -1,0 +1,53 @@
+"""Plain-text helpers shared by the table renderer: safe strings and human dates."""
+
+from __future__ import annotations
+
+import re
+
+from shusha_cli.model import Precision, Qualifier, Span
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: str) -> str:
+    """Text from the data, made inert for a terminal.
+
+    Control characters (an ANSI escape's ESC among them) and bidirectional overrides are shown
+    as visible ``\\xNN`` escapes instead of being sent to the terminal; tabs become spaces.
+    Rich markup and emoji codes need no escaping here because every cell is a ``Text``.
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\t", " "))
+
+
+def _day(value: object) -> str:
+    import datetime as dt
+
+    assert isinstance(value, dt.date)
+    return f"{value.day} {value.strftime('%b %Y')}"
+
+
+def human_span(span: Span) -> str:
+    """A date as the source gives it, in words: '29 Oct 2020', '21–29 Oct 2020', 'May 2019'."""
+    start, end = span.start, span.end
+    if end is None:
+        text = f"from {_day(start)}"
+    elif span.precision is Precision.DAY:
+        text = _day(start)
+    elif span.precision is Precision.MONTH:
+        text = start.strftime("%b %Y")
+    elif span.precision is Precision.YEAR:
+        text = str(start.year)
+    elif start.year != end.year:
+        whole_years = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+        text = f"{start.year}–{end.year}" if whole_years else f"{_day(start)} – {_day(end)}"
+    elif start.month != end.month:
+        text = f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+    else:
+        text = f"{start.day}–{end.day} {end:%b %Y}"
+    if span.qualifier is Qualifier.UNCERTAIN:
+        text += " (uncertain)"
+    elif span.qualifier is Qualifier.APPROXIMATE:
+        text += " (approx.)"
+    elif span.qualifier is Qualifier.BOTH:
+        text += " (approx., uncertain)"
+    return text
