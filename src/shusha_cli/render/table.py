@@ -229,7 +229,7 @@ def print_places(console: Console, rows: Sequence[PlaceRow]) -> None:
         ("Events", {"justify": "right"}),
         ("First", {}),
         ("Last", {}),
-        title=f"{len(rows)} places",
+        title=f"{len(rows)} place{'' if len(rows) == 1 else 's'}",
     )
     for r in rows:
         table.add_row(
@@ -246,7 +246,7 @@ def print_actors(console: Console, actors: Sequence[Actor]) -> None:
         ("Kind", {}),
         ("Side", {}),
         ("Role", {"ratio": 2}),
-        title=f"{len(actors)} actors",
+        title=f"{len(actors)} actor{'' if len(actors) == 1 else 's'}",
     )
     for a in actors:
         table.add_row(_t(a.name, "bold"), _t(a.kind.value), _t(a.side.value), _t(a.role or ""))
