@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Annotated, Any, TextIO
 
 import typer
@@ -128,6 +129,28 @@ def _csv(rows: Any, bom: bool = False) -> None:
         render_csv.write(rows, out, bom=bom)
 
 
+def _emit(
+    ctx: typer.Context,
+    fmt: Format,
+    as_json: Callable[[ModuleType], object],
+    as_csv: Callable[[ModuleType], object],
+    as_table: Callable[[ModuleType, Any], None],
+) -> None:
+    """Hand a result to the renderer of the chosen format, importing only that renderer."""
+    if fmt is Format.JSON:
+        from shusha_cli.render import json as render_json
+
+        _json(as_json(render_json))
+    elif fmt is Format.CSV:
+        from shusha_cli.render import csv as render_csv
+
+        _csv(as_csv(render_csv))
+    else:
+        from shusha_cli.render import table
+
+        as_table(table, _console(ctx))
+
+
 # --- options defined once ----------------------------------------------------------------------
 
 FromOpt = Annotated[
@@ -218,18 +241,13 @@ def timeline(
 def _emit_events(
     ctx: typer.Context, chron: Chronology, events: Any, title: str, fmt: Format
 ) -> None:
-    if fmt is Format.JSON:
-        from shusha_cli.render import json as render_json
-
-        _json([render_json.event_obj(e) for e in events])
-    elif fmt is Format.CSV:
-        from shusha_cli.render import csv as render_csv
-
-        _csv(render_csv.event_rows(chron, events))
-    else:
-        from shusha_cli.render import table
-
-        table.print_timeline(_console(ctx), chron, events, f"Timeline: {title}")
+    _emit(
+        ctx,
+        fmt,
+        lambda j: [j.event_obj(e) for e in events],
+        lambda c: c.event_rows(chron, events),
+        lambda t, con: t.print_timeline(con, chron, events, f"Timeline: {title}"),
+    )
 
 
 @app.command()
@@ -269,18 +287,13 @@ def place(
 
     chron = _load(ctx)
     report = query.place_report(chron, name)
-    if fmt is Format.JSON:
-        from shusha_cli.render import json as render_json
-
-        _json(render_json.place_report_obj(report))
-    elif fmt is Format.CSV:
-        from shusha_cli.render import csv as render_csv
-
-        _csv(render_csv.event_rows(chron, report.events))
-    else:
-        from shusha_cli.render import table
-
-        table.print_place(_console(ctx), chron, report)
+    _emit(
+        ctx,
+        fmt,
+        lambda j: j.place_report_obj(report),
+        lambda c: c.event_rows(chron, report.events),
+        lambda t, con: t.print_place(con, chron, report),
+    )
 
 
 @app.command()
@@ -299,21 +312,15 @@ def places(
     from shusha_cli import query
 
     chron = _load(ctx)
-    rows = query.places_table(
-        chron, [query.parse_place_kind(k) for k in kind or ()], district, sort
+    kinds = [query.parse_place_kind(k) for k in kind or ()]
+    rows = query.places_table(chron, kinds, district, sort)
+    _emit(
+        ctx,
+        fmt,
+        lambda j: [j.place_row_obj(r) for r in rows],
+        lambda c: c.place_rows(rows),
+        lambda t, con: t.print_places(con, rows),
     )
-    if fmt is Format.JSON:
-        from shusha_cli.render import json as render_json
-
-        _json([render_json.place_row_obj(r) for r in rows])
-    elif fmt is Format.CSV:
-        from shusha_cli.render import csv as render_csv
-
-        _csv(render_csv.place_rows(rows))
-    else:
-        from shusha_cli.render import table
-
-        table.print_places(_console(ctx), rows)
 
 
 @app.command()
@@ -327,18 +334,13 @@ def actor(
 
     chron = _load(ctx)
     report = query.actor_report(chron, name)
-    if fmt is Format.JSON:
-        from shusha_cli.render import json as render_json
-
-        _json(render_json.actor_report_obj(report))
-    elif fmt is Format.CSV:
-        from shusha_cli.render import csv as render_csv
-
-        _csv(render_csv.event_rows(chron, report.events))
-    else:
-        from shusha_cli.render import table
-
-        table.print_actor(_console(ctx), chron, report)
+    _emit(
+        ctx,
+        fmt,
+        lambda j: j.actor_report_obj(report),
+        lambda c: c.event_rows(chron, report.events),
+        lambda t, con: t.print_actor(con, chron, report),
+    )
 
 
 @app.command()
@@ -356,18 +358,13 @@ def actors(
     chron = _load(ctx)
     sides = [query.parse_side(s) for s in side or ()]
     rows = query.actors_table(chron, sides, [query.parse_actor_kind(k) for k in kind or ()])
-    if fmt is Format.JSON:
-        from shusha_cli.render import json as render_json
-
-        _json([render_json.actor_obj(a) for a in rows])
-    elif fmt is Format.CSV:
-        from shusha_cli.render import csv as render_csv
-
-        _csv(render_csv.actor_rows(rows))
-    else:
-        from shusha_cli.render import table
-
-        table.print_actors(_console(ctx), rows)
+    _emit(
+        ctx,
+        fmt,
+        lambda j: [j.actor_obj(a) for a in rows],
+        lambda c: c.actor_rows(rows),
+        lambda t, con: t.print_actors(con, rows),
+    )
 
 
 @app.command()
@@ -389,18 +386,14 @@ def quotes(
     given = _filter_input(date_from, date_to, on, place, actor, side, None, search)
     filt = query.resolve_filter(chron, given)
     found = query.quotes(chron, filt)
-    if fmt is Format.JSON:
-        from shusha_cli.render import json as render_json
-
-        _json([render_json.quote_obj(q) for q in found])
-    elif fmt is Format.CSV:
-        from shusha_cli.render import csv as render_csv
-
-        _csv(render_csv.quote_rows(chron, found))
-    else:
-        from shusha_cli.render import table
-
-        table.print_quotes(_console(ctx), chron, found, f"Quotes: {filt.description}")
+    title = f"Quotes: {filt.description}"
+    _emit(
+        ctx,
+        fmt,
+        lambda j: [j.quote_obj(q) for q in found],
+        lambda c: c.quote_rows(chron, found),
+        lambda t, con: t.print_quotes(con, chron, found, title),
+    )
 
 
 @app.command()
