@@ -166,10 +166,6 @@ class Span:
             return False
         return not (other.end is not None and self.start > other.end)
 
-    @property
-    def is_exact_day(self) -> bool:
-        return self.start == self.end and self.qualifier is None
-
 
 @dataclass(frozen=True)
 class Coordinates:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from shusha_cli.model import Precision, Qualifier, Span
@@ -19,10 +20,7 @@ def safe(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\t", " "))
 
 
-def _day(value: object) -> str:
-    import datetime as dt
-
-    assert isinstance(value, dt.date)
+def _day(value: dt.date) -> str:
     return f"{value.day} {value.strftime('%b %Y')}"
 
 
