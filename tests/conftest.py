@@ -86,6 +86,19 @@ quotes:
 
 
 @pytest.fixture(scope="session")
+def _cache_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache-home")
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(_cache_root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test (and every process it starts) caches under a temporary folder, never ~/.cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_cache_root))
+    monkeypatch.delenv("SHUSHA_NO_CACHE", raising=False)
+    return _cache_root
+
+
+@pytest.fixture(scope="session")
 def shipped() -> Chronology:
     return load.load(REPO / "data" / "events.yaml")
 

@@ -36,6 +36,7 @@ app = typer.Typer(
 class State:
     data: str | None = None
     no_color: bool = False
+    no_cache: bool = False
 
 
 def _version(value: bool) -> None:
@@ -60,13 +61,20 @@ def root(
         ),
     ] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Never use colour.")] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Parse and check the chronology file even if a cached copy is current.",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
     """Explore the chronology of the 15 Oct – 10 Nov 2020 operations around Shusha (Shushi)."""
-    ctx.obj = State(data=data, no_color=no_color)
+    ctx.obj = State(data=data, no_color=no_color, no_cache=no_cache)
 
 
 # --- shared plumbing ---------------------------------------------------------------------------
@@ -78,9 +86,12 @@ def _state(ctx: typer.Context) -> State:
 
 
 def _load(ctx: typer.Context) -> Chronology:
-    from shusha_cli import load
+    from shusha_cli import datafile
 
-    return load.load(load.resolve_data_path(_state(ctx).data))
+    state = _state(ctx)
+    return datafile.open_chronology(
+        datafile.resolve_data_path(state.data), use_cache=not state.no_cache
+    )
 
 
 def _console(ctx: typer.Context, file: TextIO | None = None) -> Any:
@@ -419,8 +430,8 @@ def export(
     bom: Annotated[bool, typer.Option("--bom", help="Start CSV with a BOM (for Excel).")] = False,
 ) -> None:
     """Write the filtered chronology as CSV or JSON, to a file (safely) or to stdout."""
+    from shusha_cli import datafile, query
     from shusha_cli import export as core_export
-    from shusha_cli import load, query
 
     request = core_export.ExportRequest.parse(what, fmt, bom)
     chron = _load(ctx)
@@ -430,7 +441,7 @@ def export(
         with _stdout() as out:
             core_export.write(chron, filt, request, out)
         return
-    protected = load.resolve_data_path(_state(ctx).data)
+    protected = datafile.resolve_data_path(_state(ctx).data)
     count = core_export.write_file(chron, filt, request, Path(output), force, protected)
     typer.echo(f"wrote {count} {request.what} to {output}", err=True)
 

@@ -11,18 +11,17 @@ of converted. No tag is ever constructed, so ``!!python/object`` and friends can
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
-from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
 import yaml
 
 from shusha_cli import dates
+from shusha_cli.datafile import ENV_VAR, read_text, resolve_data_path, shipped_data_path
 from shusha_cli.errors import DataError, DateError, Problem
 from shusha_cli.model import (
     ARTICLE,
@@ -46,7 +45,17 @@ from shusha_cli.model import (
     TimeOfDay,
 )
 
-ENV_VAR = "SHUSHA_DATA"
+# Reading the file lives in datafile (no YAML import there); these names stay here too.
+__all__ = [
+    "ENV_VAR",
+    "compose",
+    "load",
+    "parse",
+    "read_text",
+    "resolve_data_path",
+    "shipped_data_path",
+]
+
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _STR = "tag:yaml.org,2002:str"
 _ALLOWED_TAGS = frozenset(
@@ -68,48 +77,6 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 E = TypeVar("E", bound=Enum)
 T = TypeVar("T")
-
-
-def shipped_data_path() -> Path:
-    """The chronology shipped inside the package (found through importlib.resources)."""
-    return Path(str(resources.files("shusha_cli").joinpath("data").joinpath("events.yaml")))
-
-
-def resolve_data_path(option: str | None) -> Path:
-    """``--data`` first, then ``$SHUSHA_DATA``, then the shipped chronology."""
-    if option:
-        return Path(option)
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env)
-    return shipped_data_path()
-
-
-def read_text(path: Path) -> str:
-    """Read a data file as UTF-8 text, turning every way that can fail into one DataError."""
-    name = str(path)
-
-    def fail(message: str) -> DataError:
-        return DataError([Problem(name, None, message)])
-
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise fail("no such file") from None
-    except IsADirectoryError:
-        raise fail("is a directory, not a chronology file") from None
-    except PermissionError:
-        raise fail("cannot be read (permission denied)") from None
-    except OSError as exc:
-        raise fail(f"cannot be read ({exc.strerror or exc})") from None
-    if not raw.strip():
-        raise fail("is empty; a chronology needs source, places, actors, events and quotes")
-    if b"\x00" in raw:
-        raise fail("is binary, not YAML text")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise fail(f"is not UTF-8 text (bad byte at offset {exc.start})") from None
 
 
 def compose(text: str, name: str) -> yaml.Node:
