@@ -302,3 +302,9 @@ def test_a_cache_hit_does_not_import_yaml(data: Path) -> None:
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_quick_version_lookup_agrees_with_importlib_metadata() -> None:
+    from importlib.metadata import version
+
+    assert cache._version() == version("shusha")

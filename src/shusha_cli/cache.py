@@ -21,7 +21,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from dataclasses import dataclass, field, fields
 from enum import Enum
 from pathlib import Path
@@ -75,6 +74,20 @@ def cache_dir() -> Path | None:
 
 
 def _version() -> str:
+    """The installed package's version, for the key.
+
+    Read from the name of the ``shusha-VERSION.dist-info`` folder on ``sys.path``: the same
+    place importlib.metadata reads it from, without importing it (and email, zipfile and csv
+    with it), which would cost more than the rest of a cache hit.
+    """
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.startswith("shusha-") and name.endswith(".dist-info"):
+                return name[len("shusha-") : -len(".dist-info")]
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -164,6 +177,8 @@ def write(key: Key, chron: Chronology, directory: Path | None = None) -> bool:
         return False
     head = json.dumps(key.header(), separators=(",", ":"))
     body = json.dumps(encode(chron), ensure_ascii=False, separators=(",", ":"))
+    import tempfile  # only on a miss: a hit never pays for it
+
     tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
