@@ -91,7 +91,7 @@ def _cache_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _private_cache(_cache_root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def cache_home(_cache_root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test (and every process it starts) caches under a temporary folder, never ~/.cache."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(_cache_root))
     monkeypatch.delenv("SHUSHA_NO_CACHE", raising=False)

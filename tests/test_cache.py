@@ -59,13 +59,13 @@ def test_second_open_is_a_hit_and_equal(data: Path, parses: list[str]) -> None:
 
 
 def test_no_cache_parses_every_time_and_writes_nothing(
-    data: Path, parses: list[str], _private_cache: Path
+    data: Path, parses: list[str], cache_home: Path
 ) -> None:
-    before = entries(_private_cache)
+    before = entries(cache_home)
     datafile.open_chronology(data, use_cache=False)
     datafile.open_chronology(data, use_cache=False)
     assert len(parses) == 2
-    assert entries(_private_cache) == before
+    assert entries(cache_home) == before
 
 
 def test_environment_switch_turns_the_cache_off(
@@ -93,7 +93,8 @@ def test_same_size_and_mtime_but_other_bytes_is_a_miss(data: Path, parses: list[
     stat = data.stat()
     raw = data.read_bytes()
     swapped = raw.replace(b"Shusha (Part one)", b"Shusha (Part eno)", 1)
-    assert swapped != raw and len(swapped) == len(raw)
+    assert swapped != raw
+    assert len(swapped) == len(raw)
     data.write_bytes(swapped)
     os.utime(data, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     chron = datafile.open_chronology(data)
@@ -119,13 +120,13 @@ def test_other_package_version_is_a_miss(
 
 
 def test_two_files_have_two_entries(
-    data: Path, mini_path: Path, parses: list[str], _private_cache: Path
+    data: Path, mini_path: Path, parses: list[str], cache_home: Path
 ) -> None:
     for _ in range(2):
         datafile.open_chronology(data)
         datafile.open_chronology(mini_path)
     assert len(parses) == 2
-    assert len(entries(_private_cache)) >= 2
+    assert len(entries(cache_home)) >= 2
 
 
 DAMAGE = {
@@ -148,7 +149,8 @@ def test_damaged_entry_is_rebuilt_quietly(
     good = datafile.open_chronology(data)
     key = cache.Key.of(data, data.stat(), data.read_bytes())
     entry = cache.entry_path(key)
-    assert entry is not None and entry.exists()
+    assert entry is not None
+    assert entry.exists()
     entry.write_bytes(DAMAGE[damage](entry.read_bytes()))
 
     assert datafile.open_chronology(data) == good
@@ -157,17 +159,15 @@ def test_damaged_entry_is_rebuilt_quietly(
     assert capfd.readouterr().err == ""
 
 
-def test_invalid_data_is_never_cached(
-    tmp_path: Path, parses: list[str], _private_cache: Path
-) -> None:
+def test_invalid_data_is_never_cached(tmp_path: Path, parses: list[str], cache_home: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(MINI.replace("type: denial", "type: denail"), encoding="utf-8")
-    before = entries(_private_cache)
+    before = entries(cache_home)
     for _ in range(2):
         with pytest.raises(DataError):
             datafile.open_chronology(bad)
     assert len(parses) == 2
-    assert entries(_private_cache) == before
+    assert entries(cache_home) == before
 
 
 @pytest.mark.parametrize("where", ["under a file", "relative path"])
@@ -239,14 +239,13 @@ WRITER = textwrap.dedent(
 )
 
 
-def test_concurrent_writers_never_leave_a_broken_entry(data: Path, _private_cache: Path) -> None:
+def test_concurrent_writers_never_leave_a_broken_entry(data: Path, cache_home: Path) -> None:
     """Four processes rewrite one entry as fast as they can while this one reads it."""
     expected = load.load(data)
     key = cache.Key.of(data, data.stat(), data.read_bytes())
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     writers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(data), "40"], env=env)
-        for _ in range(4)
+        subprocess.Popen([sys.executable, "-c", WRITER, str(data), "40"], env=env) for _ in range(4)
     ]
     reads = hits = 0
     while any(w.poll() is None for w in writers):

@@ -97,8 +97,10 @@ def test_columns_keep_their_natural_width_when_there_is_room() -> None:
     grid.add_row(Text("8 Nov 2020"), Text("short"))
     assert grid.widths(80) == [10, 5]
     lines = render(grid, 80).splitlines()
-    assert lines[0] == "Date        Event"
-    assert lines[2] == "8 Nov 2020  short"
+    assert lines[1] == " Date         Event"
+    assert lines[2] == " " + "─" * 18
+    assert lines[3] == " 8 Nov 2020   short"
+    assert lines[0] == lines[4] == ""
 
 
 def test_narrow_console_shrinks_fixed_columns_to_their_minimum() -> None:
@@ -106,8 +108,8 @@ def test_narrow_console_shrinks_fixed_columns_to_their_minimum() -> None:
     grid.add_column("Date", min_width=6)
     grid.add_column("Event", ratio=1, min_width=10)
     grid.add_row(Text("a long date cell"), Text("a long event cell " * 3))
-    widths = grid.widths(20)
-    assert sum(widths) + 2 <= 20
+    widths = grid.widths(21)
+    assert sum(widths) + 3 + 2 <= 21
     assert widths[0] >= 6
     assert widths[1] >= 10
 
@@ -118,4 +120,4 @@ def test_leading_puts_blank_lines_between_rows() -> None:
     grid.leading = 1
     grid.add_row(Text("one"))
     grid.add_row(Text("two"))
-    assert render(grid, 20).splitlines()[2:] == ["one", "", "two"]
+    assert render(grid, 20).splitlines()[3:] == [" one", " ", " two", ""]

@@ -7,7 +7,9 @@ code in :func:`main`, the one place that does so.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,6 +19,8 @@ from types import ModuleType
 from typing import Annotated, Any, TextIO
 
 import typer
+from typer._click.shell_completion import CompletionItem  # Typer vendors Click as typer._click
+from typer._click.types import StringParamType
 
 from shusha_cli.errors import ExitCode, ShushaError
 from shusha_cli.model import Chronology
@@ -162,6 +166,57 @@ def _emit(
         as_table(table, _console(ctx))
 
 
+# --- tab completion ----------------------------------------------------------------------------
+
+
+class _Completing(StringParamType):
+    """A plain string whose Tab completions come from the chronology (shusha_cli.complete).
+
+    A Click type rather than Typer's ``autocompletion=``: Typer keeps only the candidates that
+    start with the typed text as typed, which would drop ``Shusha`` for ``shu`` and ``Şuşa`` for
+    ``susa``; the core's folded matching decides here instead.
+    """
+
+    name = "text"
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+    def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list[CompletionItem]:
+        return [CompletionItem(v) for v in _complete(ctx, self.what, incomplete)]
+
+
+_BASH_SPECIAL = re.compile(r"""[\s'"\\()&;|<>$`!*?\[\]{}#~]""")
+
+
+def _complete(ctx: Any, what: str, incomplete: str) -> list[str]:
+    """Candidates for a Tab press; on any failure none, never a traceback in the user's shell.
+
+    The chronology is the one --data or SHUSHA_DATA names (as far as the command line typed so
+    far says), else the shipped one.
+    """
+    try:
+        from shusha_cli import complete, load
+
+        data = ctx.find_root().params.get("data") if ctx is not None else None
+        try:
+            chron = load.load(load.resolve_data_path(data))
+        except ShushaError:
+            chron = load.load(load.shipped_data_path())
+        finders = {
+            "place": complete.complete_places,
+            "actor": complete.complete_actors,
+            "id": complete.complete_ids,
+        }
+        found = finders[what](chron, incomplete)
+    except Exception:  # a completion must fail silently
+        return []
+    if os.environ.get("_SHUSHA_COMPLETE") == "complete_bash":
+        # bash inserts a candidate as it is: escape what it would split or interpret
+        return [_BASH_SPECIAL.sub(lambda m: "\\" + m.group(), v) for v in found]
+    return found
+
+
 # --- options defined once ----------------------------------------------------------------------
 
 FromOpt = Annotated[
@@ -172,11 +227,23 @@ ToOpt = Annotated[str | None, typer.Option("--to", metavar="DATE", help="Up to t
 OnOpt = Annotated[str | None, typer.Option("--on", metavar="DATE", help="On this day or month.")]
 PlaceOpt = Annotated[
     list[str] | None,
-    typer.Option("--place", "-p", metavar="NAME", help="At this place (any name; repeatable)."),
+    typer.Option(
+        "--place",
+        "-p",
+        metavar="NAME",
+        help="At this place (any name; repeatable).",
+        click_type=_Completing("place"),
+    ),
 ]
 ActorOpt = Annotated[
     list[str] | None,
-    typer.Option("--actor", "-a", metavar="NAME", help="By or about this actor (repeatable)."),
+    typer.Option(
+        "--actor",
+        "-a",
+        metavar="NAME",
+        help="By or about this actor (repeatable).",
+        click_type=_Completing("actor"),
+    ),
 ]
 SideOpt = Annotated[
     list[str] | None,
@@ -290,7 +357,13 @@ def validate(
 @app.command()
 def place(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Any name of the place: id, name or alias.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="Any name of the place: id, name or alias.",
+            click_type=_Completing("place"),
+        ),
+    ],
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """Everything about one place: names, control history, events, quotes."""
@@ -337,7 +410,13 @@ def places(
 @app.command()
 def actor(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Any name of the actor: id, name or alias.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="Any name of the actor: id, name or alias.",
+            click_type=_Completing("actor"),
+        ),
+    ],
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """One person, unit or organisation: what they did, said, and who contradicted whom."""
@@ -408,6 +487,79 @@ def quotes(
 
 
 @app.command()
+def show(
+    ctx: typer.Context,
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The id of an event or a quote (as in JSON and CSV output).",
+            click_type=_Completing("id"),
+        ),
+    ],
+    fmt: FormatOpt = Format.TABLE,
+) -> None:
+    """One event or quote in full: dates, places, actors, links both ways, quotes, neighbours."""
+    from shusha_cli import claims
+
+    chron = _load(ctx)
+    detail = claims.show(chron, ident)
+    _emit(
+        ctx,
+        fmt,
+        lambda j: j.detail_obj(detail),
+        lambda c: c.detail_rows(chron, detail),
+        lambda t, con: _detail_table(con, chron, detail),
+    )
+
+
+def _detail_table(console: Any, chron: Chronology, detail: Any) -> None:
+    from shusha_cli.render import detail as render_detail
+
+    render_detail.print_detail(console, chron, detail)
+
+
+@app.command()
+def claims(
+    ctx: typer.Context,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    on: OnOpt = None,
+    place: PlaceOpt = None,
+    actor: ActorOpt = None,
+    side: SideOpt = None,
+    search: SearchOpt = None,
+    fmt: FormatOpt = Format.TABLE,
+) -> None:
+    """Contested matters: each claim, what contradicted it, and the article's own account.
+
+    A matter is shown when one of its claims or quotes passes the filters; --side means the side
+    of whoever made the claim.
+    """
+    from shusha_cli import claims as core_claims
+    from shusha_cli import query
+
+    chron = _load(ctx)
+    given = _filter_input(date_from, date_to, on, place, actor, side, None, search)
+    filt = query.resolve_filter(chron, given)
+    found = core_claims.matters(chron, filt)
+    title = f"Claims: {filt.description}"
+    _emit(
+        ctx,
+        fmt,
+        lambda j: [j.matter_obj(m) for m in found],
+        lambda c: c.matter_rows(found),
+        lambda t, con: _claims_table(con, found, title),
+    )
+
+
+def _claims_table(console: Any, found: Any, title: str) -> None:
+    from shusha_cli.render import detail as render_detail
+
+    render_detail.print_claims(console, found, title)
+
+
+@app.command()
 def export(
     ctx: typer.Context,
     date_from: FromOpt = None,
@@ -420,16 +572,19 @@ def export(
     search: SearchOpt = None,
     no_background: NoBackgroundOpt = False,
     what: Annotated[
-        str, typer.Option("--what", "-w", help="events, quotes, places or actors.")
-    ] = "events",
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv or json.")] = "csv",
+        str | None,
+        typer.Option(
+            "--what", "-w", help="events (default), quotes, places or actors; geojson: places."
+        ),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, json or geojson.")] = "csv",
     output: Annotated[
         str, typer.Option("--output", "-o", metavar="FILE", help="File to write; - is stdout.")
     ] = "-",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     bom: Annotated[bool, typer.Option("--bom", help="Start CSV with a BOM (for Excel).")] = False,
 ) -> None:
-    """Write the filtered chronology as CSV or JSON, to a file (safely) or to stdout."""
+    """Write the filtered chronology as CSV, JSON or GeoJSON, to a file (safely) or stdout."""
     from shusha_cli import datafile, query
     from shusha_cli import export as core_export
 
@@ -446,6 +601,104 @@ def export(
     typer.echo(f"wrote {count} {request.what} to {output}", err=True)
 
 
+# --- campaign views: front, days, map -----------------------------------------------------------
+
+
+def _charts() -> ModuleType:
+    from shusha_cli.render import charts
+
+    return charts
+
+
+@app.command()
+def front(
+    ctx: typer.Context,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    on: OnOpt = None,
+    place: PlaceOpt = None,
+    side: SideOpt = None,
+    fmt: FormatOpt = Format.TABLE,
+) -> None:
+    """Who held which place, day by day, and the changes of control (--on DAY: that day)."""
+    from shusha_cli import campaign, query
+
+    chron = _load(ctx)
+    given = _filter_input(date_from, date_to, on, place, None, side, None, None)
+    result = campaign.front(chron, query.resolve_filter(chron, given))
+    _emit(
+        ctx,
+        fmt,
+        lambda j: j.front_obj(result),
+        lambda c: c.front_rows(result),
+        lambda t, con: _charts().print_front(con, chron, result),
+    )
+
+
+@app.command()
+def days(
+    ctx: typer.Context,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    on: OnOpt = None,
+    place: PlaceOpt = None,
+    actor: ActorOpt = None,
+    side: SideOpt = None,
+    type_: TypeOpt = None,
+    search: SearchOpt = None,
+    no_background: NoBackgroundOpt = False,
+    fmt: FormatOpt = Format.TABLE,
+) -> None:
+    """Events per day as bars split by type (spans shaded apart), busiest and empty days."""
+    from shusha_cli import campaign, query
+
+    chron = _load(ctx)
+    given = _filter_input(date_from, date_to, on, place, actor, side, type_, search, no_background)
+    result = campaign.activity(chron, query.resolve_filter(chron, given))
+    _emit(
+        ctx,
+        fmt,
+        lambda j: j.activity_obj(result),
+        lambda c: c.activity_rows(result),
+        lambda t, con: _charts().print_days(con, result),
+    )
+
+
+@app.command(name="map")
+def map_(
+    ctx: typer.Context,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    on: OnOpt = None,
+    place: PlaceOpt = None,
+    actor: ActorOpt = None,
+    side: SideOpt = None,
+    type_: TypeOpt = None,
+    search: SearchOpt = None,
+    no_background: NoBackgroundOpt = False,
+    around: Annotated[
+        str | None,
+        typer.Option("--around", metavar="NAME", help="Centre the map on this place."),
+    ] = None,
+    radius: Annotated[
+        float, typer.Option("--radius", metavar="KM", help="With --around: km shown each way.")
+    ] = 20.0,
+    height: Annotated[
+        int, typer.Option("--height", metavar="ROWS", help="Rows of the map itself.")
+    ] = 24,
+) -> None:
+    """Places with coordinates at their relative positions; filters set active places apart."""
+    from shusha_cli import campaign, query
+
+    chron = _load(ctx)
+    given = _filter_input(date_from, date_to, on, place, actor, side, type_, search, no_background)
+    filt = query.resolve_filter(chron, given)
+    console = _console(ctx)
+    drawn = campaign.draw_map(chron, filt, console.width - 2, height, around, radius)
+    with _stdout():
+        _charts().print_map(console, drawn)
+
+
 # --- the one place errors become exit codes -----------------------------------------------------
 
 
@@ -458,6 +711,9 @@ def _fail(message: str) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Run the app; every error ends as one stderr line and a documented exit code."""
     code: int = ExitCode.OK
+    if sys.stdout is None:  # started with stdout closed (`shusha timeline >&-`)
+        _fail("standard output is closed; nothing can be written")
+        sys.exit(int(ExitCode.CANNOT_WRITE))
     try:
         result = app(args=argv, prog_name="shusha", standalone_mode=False)
         code = result if isinstance(result, int) else ExitCode.OK
@@ -478,7 +734,17 @@ def main(argv: list[str] | None = None) -> None:
     except (BrokenPipeError, PipeClosed):
         # The reader went away (`shusha timeline | head -1`): stop quietly, and keep Python's
         # final flush of stdout from raising again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         code = ExitCode.OK
+    except OSError as exc:
+        # stdout cannot take the output (`shusha timeline > /dev/full`): one line, exit 4.
+        _fail(f"cannot write to standard output ({exc.strerror or exc})")
+        _silence_stdout()
+        code = ExitCode.CANNOT_WRITE
     sys.exit(int(code))
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's final flush cannot fail (and print) again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

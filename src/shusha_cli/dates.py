@@ -49,6 +49,8 @@ def _bounds(part: str, whole: str) -> tuple[dt.date, dt.date, Precision]:
         if m is not None:
             raise DateError(f"date {whole!r}: an unspecified year digit cannot have a month")
         lo_year, hi_year = int(y.replace("X", "0")), int(y.replace("X", "9"))
+        if lo_year < 1:
+            raise DateError(f"date {whole!r}: year 0 is not supported")
         return dt.date(lo_year, 1, 1), dt.date(hi_year, 12, 31), Precision.INTERVAL
     year = int(y)
     if year < 1:
@@ -135,6 +137,8 @@ def _day(year: int, month: int, day: int, text: str) -> Span:
 def _month(year: int, month: int, text: str) -> Span:
     if not 1 <= month <= 12:
         raise DateError(f"{text!r}: month {month} does not exist")
+    if year < 1:
+        raise DateError(f"{text!r}: year 0 does not exist; write it as {EXAMPLES}")
     first = dt.date(year, month, 1)
     return Span(first, dt.date(year, month, _last_day(year, month)), text, Precision.MONTH)
 
@@ -170,6 +174,8 @@ def parse_user_date(text: str, year: int) -> Span:
         raise DateError(f"empty date; write it as {EXAMPLES}")
     if _YEAR.match(raw):
         y = int(raw)
+        if y < 1:
+            raise DateError(f"{raw!r}: year 0 does not exist; write it as {EXAMPLES}")
         return Span(dt.date(y, 1, 1), dt.date(y, 12, 31), raw, Precision.YEAR)
     if m := _ISO_DAY.match(raw):
         return _day(int(m[1]), int(m[2]), int(m[3]), raw)

@@ -21,10 +21,18 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130  # Ctrl-C
 
 
+def one_line(text: str) -> str:
+    """A message made one line: a line break inside it (say, in a file name) is shown escaped."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
 class ShushaError(Exception):
     """Base of every error meant for the user: its message is one line, no traceback."""
 
     exit_code: ExitCode = ExitCode.USAGE
+
+    def __str__(self) -> str:
+        return one_line(super().__str__())
 
 
 class UsageError(ShushaError):
@@ -73,7 +81,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.message}"
+        return one_line(f"{where}: {self.message}")
 
 
 class DataError(ShushaError):
@@ -85,7 +93,8 @@ class DataError(ShushaError):
         self.problems = problems
         first = str(problems[0]) if problems else "invalid data"
         more = (
-            f" (and {len(problems) - 1} more problems; run 'shusha validate')"
+            f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''};"
+            " run 'shusha validate')"
             if len(problems) > 1
             else ""
         )

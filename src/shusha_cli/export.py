@@ -12,7 +12,7 @@ from shusha_cli.model import Chronology
 from shusha_cli.output import atomic_writer
 
 WHATS = ("events", "quotes", "places", "actors")
-FORMATS = ("csv", "json")
+FORMATS = ("csv", "json", "geojson")
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,20 @@ class ExportRequest:
     bom: bool = False
 
     @classmethod
-    def parse(cls, what: str, fmt: str, bom: bool) -> ExportRequest:
+    def parse(cls, what: str | None, fmt: str, bom: bool) -> ExportRequest:
+        """Check the options; ``what`` is None when not given (events, or places for GeoJSON).
+
+        GeoJSON holds points, so it writes places only: ``--what`` may be left out or be
+        ``places``, and anything else is refused rather than quietly ignored.
+        """
+        if fmt == "geojson":
+            if what not in (None, "places"):
+                raise UsageError(
+                    f"--format geojson writes places (points on a map), not {what}; "
+                    "leave out --what or use --what places"
+                )
+            what = "places"
+        what = what or "events"
         if what not in WHATS:
             raise UsageError(f"--what {what!r}: one of {', '.join(WHATS)}")
         if fmt not in FORMATS:
@@ -41,6 +54,8 @@ def write(chron: Chronology, filt: query.Filter, req: ExportRequest, out: TextIO
     from shusha_cli.render import csv as render_csv
     from shusha_cli.render import json as render_json
 
+    if req.fmt == "geojson":
+        return _write_geojson(chron, filt, out)
     events = query.timeline(chron, filt)
     if req.what == "events":
         records: list[object] = list(events)
@@ -65,6 +80,16 @@ def write(chron: Chronology, filt: query.Filter, req: ExportRequest, out: TextIO
     else:
         render_csv.write(rows, out, bom=req.bom)
     return len(records)
+
+
+def _write_geojson(chron: Chronology, filt: query.Filter, out: TextIO) -> int:
+    """The places with coordinates (those the filtered events name, when filtered)."""
+    from shusha_cli import campaign
+    from shusha_cli.render import geojson
+
+    places = campaign.geo_places(chron, filt)
+    geojson.write(geojson.feature_collection(places), out)
+    return len(places)
 
 
 def write_file(

@@ -87,9 +87,22 @@ def compose(text: str, name: str) -> yaml.Node:
         line = mark.line + 1 if mark is not None else None
         col = f", column {mark.column + 1}" if mark is not None else ""
         what = exc.problem or exc.context or "syntax error"
+        start = exc.context_mark
+        if exc.problem and exc.context and start is not None and start.line + 1 != line:
+            # e.g. an unclosed quote: the end of the file is found, the quote opened far above.
+            what += f" ({exc.context} at line {start.line + 1}, column {start.column + 1})"
         raise DataError([Problem(name, line, f"YAML syntax error{col}: {what}")]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control
+        pos = max(0, min(exc.position, len(text)))
+        line, col = text.count("\n", 0, pos) + 1, pos - text.rfind("\n", 0, pos)
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        what = f"{exc.reason} (found {char!r}); write it as an escape inside double quotes"
+        raise DataError([Problem(name, line, f"YAML error, column {col}: {what}")]) from None
     except yaml.YAMLError as exc:
-        raise DataError([Problem(name, None, f"YAML error: {exc}")]) from None
+        one_line = " ".join(str(exc).split())
+        raise DataError([Problem(name, None, f"YAML error: {one_line}")]) from None
+    except UnicodeEncodeError:  # only a str built in memory can hold a lone surrogate
+        raise DataError([Problem(name, None, "is not valid Unicode text")]) from None
     if node is None:
         raise DataError([Problem(name, None, "holds no YAML document")])
     return node
@@ -103,6 +116,14 @@ def load(path: Path) -> Chronology:
 
 def parse(text: str, name: str = "<data>") -> Chronology:
     """Check a chronology given as YAML text; ``name`` is used in problem messages."""
+    try:
+        return _parse(text, name)
+    except MemoryError:
+        pass  # leave the except block first, so the half-built tree can be freed
+    raise DataError([Problem(name, None, "is too large to check in the memory available")])
+
+
+def _parse(text: str, name: str) -> Chronology:
     node = compose(text, name)
     reader = _Reader(name)
     chronology = reader.chronology(node)
@@ -439,7 +460,8 @@ class _Reader:
             return None
         v = _Values(values)
         if v.i("paragraphs") < 1:
-            self.problem(node, "source.paragraphs: must be at least 1")
+            at = next((n for k, n in node.value if k.value == "paragraphs"), node)
+            self.problem(at, "source.paragraphs: must be at least 1")
             return None
         return Source(v.s("title"), v.s("file"), v.i("paragraphs"), v.s("perspective", ""))
 

@@ -93,6 +93,27 @@ class NameIndex:
             raise self._ambiguous(name, partial)
         raise NameNotFound(self.kind, name, self.suggest(key))
 
+    def complete(self, prefix: str) -> list[str]:
+        """The names a partly typed ``prefix`` could become, for shell completion.
+
+        Matching is :meth:`resolve`'s: folded, every typed word the start of a word of the
+        name, so ``shu`` offers Shusha and Shushi and ``susa`` offers Şuşa. Each matching name
+        or alias is offered as spelled; a name shared by several records is offered as their
+        ids instead, since completing to it would only lead to an ambiguity error. Names that
+        start with the typed text come first; nothing typed offers the main names only.
+        """
+        typed = fold(prefix)
+        words = typed.split()
+        found: dict[str, None] = {}
+        for item in self.records.values():
+            names = (item.name,) if not words else (item.name, *item.aliases)
+            for name in names:
+                key = fold(name)
+                if not key or (words and not _words_start(words, key.split())):
+                    continue
+                found.setdefault(item.id if len(self.exact.get(key, ())) > 1 else name, None)
+        return sorted(found, key=lambda n: (not fold(n).startswith(typed), fold(n), n))
+
     def suggest(self, key: str, limit: int = 3) -> list[str]:
         """Display names whose keys look like ``key`` (for 'did you mean ...')."""
         close = difflib.get_close_matches(key, list(self.exact), n=limit * 3, cutoff=0.6)

@@ -24,9 +24,14 @@ def check_target(target: Path, force: bool, protected: Path | None) -> None:
                 raise OutputError(f"{target}: refusing to overwrite the chronology being read")
     if target.is_dir():
         raise OutputError(f"{target}: is a directory; give a file name")
+    if target.exists() and not target.is_file():
+        # A device, a pipe or a socket: renaming a file over it would replace it, not write to it.
+        raise OutputError(f"{target}: is not a regular file; use '-o -' to write to stdout")
     if target.exists() and not force:
         raise OutputError(f"{target}: already exists; use --force to overwrite it")
     parent = target.parent
+    if parent.exists() and not parent.is_dir():
+        raise OutputError(f"{target}: {parent} is not a directory")
     if not parent.is_dir():
         raise OutputError(f"{target}: the directory {parent} does not exist")
 

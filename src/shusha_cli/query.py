@@ -47,7 +47,7 @@ def parse_choice(value: str, cls: type[E], what: str) -> E:
     allowed = [str(m.value) for m in cls]
     close = difflib.get_close_matches(key, allowed, n=2, cutoff=0.5)
     hint = f"did you mean {' or '.join(close)}? " if close else ""
-    raise UsageError(f"unknown {what} {value!r}; {hint}(one of: {', '.join(allowed)})")
+    raise UsageError(f"unknown {what} {value!r}; {hint}use one of: {', '.join(allowed)}")
 
 
 def parse_side(value: str) -> Side:

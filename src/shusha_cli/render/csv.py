@@ -12,7 +12,9 @@ import csv
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from shusha_cli.model import ARTICLE, Actor, Chronology, Event, Quote
+from shusha_cli.campaign import Activity, Front
+from shusha_cli.claims import Detail, Matter, QuoteDetail, Said
+from shusha_cli.model import ARTICLE, Actor, Chronology, Event, EventType, Quote
 from shusha_cli.query import PlaceRow
 
 SEP = "; "
@@ -111,6 +113,130 @@ def actor_rows(actors: Sequence[Actor]) -> Iterable[list[str]]:
         yield [
             a.id, a.name, _join(a.aliases), a.kind.value, a.side.value, a.role or "",
             a.affiliation or "", a.notes,
+        ]  # fmt: skip
+
+
+DETAIL_COLUMNS = ["field", "value"]
+
+
+def _names_with_aliases(chron: Chronology, ids: Sequence[str]) -> str:
+    out = []
+    for pid in ids:
+        p = chron.place(pid)
+        out.append(f"{p.name} ({', '.join(p.aliases)})" if p.aliases else p.name)
+    return _join(out)
+
+
+def detail_rows(chron: Chronology, d: Detail) -> Iterable[list[str]]:
+    """``shusha show`` as field,value pairs: one record is one column of values, not a row.
+
+    Lists are joined with ``"; "``; links read ``relation: id``; ``before``/``after`` fields
+    name the neighbouring event ids at each place.
+    """
+    yield DETAIL_COLUMNS
+    links = _join(f"{k.relation}: {k.other.id}" for k in d.links)
+    matters = _join(d.matters)
+    if isinstance(d, QuoteDetail):
+        q = d.quote
+        pairs = [
+            ("kind", "quote"), ("id", q.id), ("speaker", d.speaker.name),
+            ("speaker_id", d.speaker.id), ("side", d.speaker.side.value), ("date", q.date.text),
+            ("start", q.date.start.isoformat()),
+            ("end", q.date.end.isoformat() if q.date.end else ""),
+            ("occasion", q.occasion.value), ("medium", q.medium), ("text", q.text),
+            ("context", q.context), ("places", _names_with_aliases(chron, q.places)),
+            ("place_ids", _join(q.places)), ("events", _join(e.id for e in d.events)),
+            ("sources", _join(q.sources)), ("links", links), ("matters", matters),
+        ]  # fmt: skip
+    else:
+        e = d.event
+        pairs = [
+            ("kind", "event"), ("id", e.id), ("title", e.title), ("date", e.date.text),
+            ("start", e.date.start.isoformat()),
+            ("end", e.date.end.isoformat() if e.date.end else ""),
+            ("precision", e.date.precision.value),
+            ("qualifier", e.date.qualifier.value if e.date.qualifier else ""),
+            ("time_of_day", e.time_of_day.value if e.time_of_day else ""),
+            ("reported", e.reported.text if e.reported else ""), ("date_note", e.date_note),
+            ("type", e.type.value), ("summary", e.summary),
+            ("places", _names_with_aliases(chron, [p.id for p in d.places])),
+            ("place_ids", _join(p.id for p in d.places)),
+            ("actors", _join(f"{a.name} ({a.side.value})" for a in d.actors)),
+            ("actor_ids", _join(a.id for a in d.actors)),
+            ("attribution", _author(chron, e.attribution)), ("attribution_id", e.attribution),
+            ("sources", _join(e.sources)), ("links", links),
+            ("quotes_about", _join(q.id for q in d.quotes)),
+        ]  # fmt: skip
+        for n in d.neighbours:
+            pairs.append((f"before at {n.place.name}", n.before.id if n.before else ""))
+            pairs.append((f"after at {n.place.name}", n.after.id if n.after else ""))
+        pairs += [("matters", matters), ("notes", e.notes)]
+    for key, value in pairs:
+        yield [key, value]
+
+
+MATTER_COLUMNS = [
+    "matter", "matter_title", "position", "id", "kind", "by", "by_id", "side", "said",
+    "said_start", "time_of_day", "title", "quotes", "bears_out",
+]  # fmt: skip
+
+
+def matter_rows(matters: Sequence[Matter]) -> Iterable[list[str]]:
+    """``shusha claims`` in long form: one row per claim, counter-claim or article event.
+
+    ``position`` is claim, counter or article; for article rows ``by`` is "article", ``said``
+    is the event's date and ``bears_out`` tells which position it is in line with.
+    """
+    yield MATTER_COLUMNS
+
+    def said_row(m: Matter, position: str, s: Said) -> list[str]:
+        kind = "quote" if isinstance(s.record, Quote) else "event"
+        return [
+            str(m.number), m.title, position, s.record.id, kind, s.by.name, s.by.id,
+            s.by.side.value, s.when.text, s.when.start.isoformat(),
+            s.time_of_day.value if s.time_of_day else "", s.title, _join(q.id for q in s.quotes),
+            "",
+        ]  # fmt: skip
+
+    for m in matters:
+        yield from (said_row(m, "claim", s) for s in m.claim)
+        yield from (said_row(m, "counter", s) for s in m.counter)
+        for x in m.article:
+            e = x.event
+            yield [
+                str(m.number), m.title, "article", e.id, "event", "article", ARTICLE, "",
+                e.date.text, e.date.start.isoformat(),
+                e.time_of_day.value if e.time_of_day else "", e.title, "", x.bears_out,
+            ]  # fmt: skip
+
+
+FRONT_COLUMNS = ["place_id", "place", "date", "state", "side", "from", "event"]
+
+
+def front_rows(f: Front) -> Iterable[list[str]]:
+    """``front -f csv``: one row per place and day (state: held, partial, changing, ...)."""
+    yield FRONT_COLUMNS
+    for r in f.rows:
+        for day, h in zip(f.range.days, r.cells, strict=True):
+            yield [
+                r.place.id, r.place.name, day.isoformat(), h.hold.value,
+                h.side.value if h.side else "", h.other.value if h.other else "",
+                h.step.event.id if h.step else "",
+            ]  # fmt: skip
+
+
+def activity_rows(a: Activity) -> Iterable[list[str]]:
+    """``days -f csv``: one row per day; per-type counts dated to the day, then in a span."""
+    types = list(EventType)
+    yield [
+        "date", "on_day", "in_span",
+        *(f"on_day:{t.value}" for t in types), *(f"in_span:{t.value}" for t in types),
+    ]  # fmt: skip
+    for d in a.days:
+        exact, maybe = dict(d.on_day), dict(d.in_span)
+        yield [
+            d.day.isoformat(), str(d.on_day_total), str(d.in_span_total),
+            *(str(exact.get(t, 0)) for t in types), *(str(maybe.get(t, 0)) for t in types),
         ]  # fmt: skip
 
 

@@ -6,8 +6,9 @@ than Python's whole start-up. This grid wraps each cell once, by words, folding 
 longer than its column, and writes the lines itself. Cells are ``Text`` (never markup), so data
 that looks like markup stays literal, as with the Table it replaces.
 
-Layout: columns separated by two spaces, a bold header row with a rule under it, an optional
-title above. Columns without a ``ratio`` get their natural width (the longest line of any cell,
+Layout: a one-space margin, columns three spaces apart, a bold header row with a rule under
+it between blank lines, an optional title above (the look of Rich's ``SIMPLE_HEAD`` box).
+Columns without a ``ratio`` get their natural width (the longest line of any cell,
 kept between ``min_width`` and ``max_width``); columns with a ratio share what is left. When the
 console is too narrow for that, the widest columns give way down to their ``min_width``, then
 every column shrinks; text is folded, never cut.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -24,7 +26,22 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
 
-GAP = 2
+from shusha_cli.render.text import safe
+
+GAP = 3  # between columns
+EDGE = 1  # before the first column and after the last: the layout Rich's SIMPLE_HEAD box gave
+
+
+def table(*columns: tuple[str, dict[str, Any]], title: str | None = None) -> Grid:
+    """A grid with a title and these columns (name, options): the shape of every list we print.
+
+    The options are :meth:`Grid.add_column`'s keywords: ``min_width``, ``max_width``,
+    ``ratio`` and ``justify``.
+    """
+    grid = Grid(title=Text(safe(title)) if title else None)
+    for name, options in columns:
+        grid.add_column(name, **options)
+    return grid
 
 
 @dataclass
@@ -102,6 +119,7 @@ class Grid:
         self.rows: list[tuple[Text, ...]] = []
         self.leading = 0  # blank lines between rows
         self.show_header = True
+        self.expand = False  # ratio columns share the whole width, however short their text
 
     def add_column(
         self,
@@ -130,28 +148,32 @@ class Grid:
         return max(natural, col.min_width)
 
     def widths(self, total: int) -> list[int]:
-        """Column widths that fit ``total`` cells, separators included."""
+        """Column widths that fit ``total`` cells, margins and gaps included.
+
+        Every column starts at its natural width. If that is too wide, the widest column gives
+        a cell at a time until all fit (so long text shares the room fairly, as Rich's Table
+        does), none going below its ``min_width`` while another can still give.
+        With ``expand``, ratio columns instead split all the room left by the others by ratio,
+        so tables printed one after another line up.
+        """
         if not self.columns:
             return []
-        room = max(total - GAP * (len(self.columns) - 1), len(self.columns))
-        natural = [self._natural(i) for i in range(len(self.columns))]
-        if sum(natural) <= room:
-            return natural
-        widths = list(natural)
+        room = max(total - 2 * EDGE - GAP * (len(self.columns) - 1), len(self.columns))
+        widths = [self._natural(i) for i in range(len(self.columns))]
         flexible = [i for i, c in enumerate(self.columns) if c.ratio]
-        left = room - sum(w for i, w in enumerate(widths) if i not in flexible)
-        if flexible and left >= sum(self.columns[i].min_width for i in flexible):
-            shares = sum(self.columns[i].ratio for i in flexible)
-            for i in flexible:
-                share = left * self.columns[i].ratio // shares
-                widths[i] = max(self.columns[i].min_width, min(share, natural[i]))
-        else:
-            for i in flexible:
-                widths[i] = self.columns[i].min_width
+        if self.expand and flexible:
+            left = room - sum(w for i, w in enumerate(widths) if i not in flexible)
+            if left >= sum(self.columns[i].min_width for i in flexible):
+                shares = sum(self.columns[i].ratio for i in flexible)
+                for i in flexible:
+                    widths[i] = max(
+                        self.columns[i].min_width, left * self.columns[i].ratio // shares
+                    )
+                return self._shrink(widths, room)
         return self._shrink(widths, room)
 
     def _shrink(self, widths: list[int], room: int) -> list[int]:
-        """Take cells from the widest columns, down to their minimum, then from all."""
+        """Take cells from the widest column, down to the minimums, then from every column."""
         excess = sum(widths) - room
         while excess > 0:
             above = [i for i, w in enumerate(widths) if w > self.columns[i].min_width]
@@ -159,14 +181,18 @@ class Grid:
             if not pool:
                 break
             widest = max(pool, key=lambda i: widths[i])
-            widths[widest] -= 1
-            excess -= 1
+            others = [widths[i] for i in pool if i != widest]
+            floor = self.columns[widest].min_width if above else 1
+            target = max(max(others, default=floor), floor)
+            step = max(1, min(excess, widths[widest] - target))
+            widths[widest] -= step
+            excess -= step
         return widths
 
     # --- rendering ------------------------------------------------------------------------------
 
     def _line(self, cells: list[Text], widths: list[int]) -> Text:
-        line = Text()
+        line = Text(" " * EDGE)
         last = len(cells) - 1
         for n, (cell, width) in enumerate(zip(cells, widths, strict=True)):
             pad = width - cell.cell_len
@@ -177,13 +203,17 @@ class Grid:
             if n < last:
                 line.append(" " * (pad + GAP))
         line.rstrip()
+        if not line.plain:  # keep the margin, so every line of the table starts with it
+            line.append(" " * EDGE)
         return line
 
     def lines(self, total: int) -> Iterator[Text]:
         widths = self.widths(total)
         if self.title is not None:
             yield from wrap(self.title, total)
-        if self.show_header and any(c.header for c in self.columns):
+        boxed = self.show_header and any(c.header for c in self.columns)
+        if boxed:
+            yield Text()  # where a box would have its top edge
             heads = [
                 wrap(Text(c.header, style="bold"), w)
                 for c, w in zip(self.columns, widths, strict=True)
@@ -191,14 +221,16 @@ class Grid:
             for k in range(max(len(h) for h in heads)):
                 yield self._line([h[k] if k < len(h) else Text() for h in heads], widths)
             rule = sum(widths) + GAP * (len(widths) - 1)
-            yield Text("─" * rule, style="dim")
+            yield Text(" " * EDGE) + Text("─" * rule, style="dim")
         for r, row in enumerate(self.rows):
             if r and self.leading:
                 for _ in range(self.leading):
-                    yield Text()
+                    yield Text(" " * EDGE)
             cells = [wrap(cell, w) for cell, w in zip(row, widths, strict=True)]
             for k in range(max(len(c) for c in cells)):
                 yield self._line([c[k] if k < len(c) else Text() for c in cells], widths)
+        if boxed:
+            yield Text()  # and its bottom edge
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         new_line = Segment.line()
@@ -209,5 +241,5 @@ class Grid:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         widths = self.widths(options.max_width)
-        used = sum(widths) + GAP * max(len(widths) - 1, 0)
+        used = sum(widths) + GAP * max(len(widths) - 1, 0) + 2 * EDGE
         return Measurement(min(used, options.max_width), options.max_width)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from shusha_cli.campaign import Activity, Front
+from shusha_cli.claims import Detail, Evidence, Linked, Matter, QuoteDetail, Said
 from shusha_cli.model import Actor, Chronology, Event, Place, Quote, Span
 from shusha_cli.query import ActorReport, PlaceReport, PlaceRow
 
@@ -164,6 +166,143 @@ def summary_obj(chron: Chronology) -> Obj:
         "first": first.isoformat() if first else None,
         "last": last.isoformat() if last else None,
     }
+
+
+def _brief(e: Event | Quote | None) -> Obj | None:
+    """A linked record in a few fields: enough to list it and to ask ``show`` for the rest."""
+    if e is None:
+        return None
+    start, end = _iso(e.date)
+    if isinstance(e, Quote):
+        return {"id": e.id, "kind": "quote", "date": e.date.text, "start": start, "end": end,
+                "by": e.speaker, "text": e.text}  # fmt: skip
+    return {"id": e.id, "kind": "event", "date": e.date.text, "start": start, "end": end,
+            "time_of_day": e.time_of_day.value if e.time_of_day else None, "by": e.attribution,
+            "title": e.title}  # fmt: skip
+
+
+def _linked_obj(k: Linked) -> Obj:
+    return {"relation": k.relation, **(_brief(k.other) or {})}
+
+
+def detail_obj(d: Detail) -> Obj:
+    """``shusha show``: the record's own fields (as in ``timeline``/``quotes``) plus its context."""
+    if isinstance(d, QuoteDetail):
+        return {
+            "kind": "quote",
+            **quote_obj(d.quote),
+            "speaker": actor_obj(d.speaker),
+            "place_details": [place_obj(p) for p in d.places],
+            "event_details": [_brief(e) for e in d.events],
+            "links": [_linked_obj(k) for k in d.links],
+            "matters": list(d.matters),
+        }
+    return {
+        "kind": "event",
+        **event_obj(d.event),
+        "claimant": actor_obj(d.claimant) if d.claimant else None,
+        "place_details": [place_obj(p) for p in d.places],
+        "actor_details": [actor_obj(a) for a in d.actors],
+        "links": [_linked_obj(k) for k in d.links],
+        "quotes_about": [quote_obj(q) for q in d.quotes],
+        "at_same_places": [
+            {"place": n.place.id, "before": _brief(n.before), "after": _brief(n.after)}
+            for n in d.neighbours
+        ],
+        "matters": list(d.matters),
+    }
+
+
+def said_obj(s: Said) -> Obj:
+    start, end = _iso(s.when)
+    return {
+        "id": s.record.id,
+        "kind": "quote" if isinstance(s.record, Quote) else "event",
+        "by": s.by.id,
+        "by_name": s.by.name,
+        "side": s.by.side.value,
+        "said": s.when.text,
+        "said_start": start,
+        "said_end": end,
+        "time_of_day": s.time_of_day.value if s.time_of_day else None,
+        "title": s.title,
+        "quotes": [q.id for q in s.quotes],
+    }
+
+
+def _evidence_obj(x: Evidence) -> Obj:
+    return {**(_brief(x.event) or {}), "bears_out": x.bears_out}
+
+
+def matter_obj(m: Matter) -> Obj:
+    """``shusha claims``: one contested matter; ``bears_out`` is claim, counter or later."""
+    return {
+        "matter": m.number,
+        "title": m.title,
+        "places": [p.id for p in m.places],
+        "claim": [said_obj(s) for s in m.claim],
+        "counter": [said_obj(s) for s in m.counter],
+        "article": [_evidence_obj(x) for x in m.article],
+    }
+
+
+def front_obj(f: Front) -> Obj:
+    """``front -f json``: each place's holder by day, the changes in the range, the rest."""
+    return {
+        "from": f.range.start.isoformat(),
+        "to": f.range.end.isoformat(),
+        "filter": f.description,
+        "places": [
+            {
+                "id": r.place.id,
+                "name": r.place.name,
+                "days": [
+                    {
+                        "date": day.isoformat(),
+                        "state": h.hold.value,
+                        "side": h.side.value if h.side else None,
+                        "from": h.other.value if h.other else None,
+                        "event": h.step.event.id if h.step else None,
+                    }
+                    for day, h in zip(f.range.days, r.cells, strict=True)
+                ],
+            }
+            for r in f.rows
+        ],
+        "changes": [
+            {
+                "place": c.place.id,
+                "event": c.step.event.id,
+                "date": c.step.event.date.text,
+                "start": _iso(c.step.event.date)[0],
+                "end": _iso(c.step.event.date)[1],
+                "day_known": c.day_known,
+                "time_of_day": (
+                    c.step.event.time_of_day.value if c.step.event.time_of_day else None
+                ),
+                "to": c.step.change.to.value,
+                "from": c.step.change.from_.value if c.step.change.from_ else None,
+                "extent": c.step.change.extent.value,
+                "attribution": c.step.event.attribution,
+            }
+            for c in f.changes
+        ],
+        "no_control_recorded": [p.id for p in f.unrecorded],
+    }
+
+
+def activity_obj(a: Activity) -> list[Obj]:
+    """``days -f json``: per day, events dated to it and events whose span includes it."""
+    return [
+        {
+            "date": d.day.isoformat(),
+            "on_day": d.on_day_total,
+            "in_span": d.in_span_total,
+            "on_day_by_type": {t.value: n for t, n in d.on_day},
+            "in_span_by_type": {t.value: n for t, n in d.in_span},
+        }
+        for d in a.days
+    ]
 
 
 def write(data: Any, out: TextIO) -> None:

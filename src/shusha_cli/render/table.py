@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -17,25 +16,13 @@ from rich.text import Text
 from shusha_cli.errors import Problem
 from shusha_cli.model import ARTICLE, Actor, Chronology, Event, Quote
 from shusha_cli.query import ActorReport, PlaceReport, PlaceRow
+from shusha_cli.render.grid import Grid
+from shusha_cli.render.grid import table as _table
 from shusha_cli.render.text import human_span, safe
 
 
 def _t(text: str, style: str = "") -> Text:
     return Text(safe(text), style=style)
-
-
-def _table(*columns: tuple[str, dict[str, object]], title: str | None = None) -> Table:
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        show_lines=False,
-        expand=False,
-        title=Text(safe(title)) if title else None,
-        title_justify="left",
-        pad_edge=False,
-    )
-    for name, opts in columns:
-        table.add_column(name, overflow="fold", **opts)  # type: ignore[arg-type]  # Rich's column options are keyword-typed
-    return table
 
 
 def _when(e: Event) -> Text:
@@ -71,7 +58,26 @@ def _sources(ids: Sequence[int]) -> Text:
     return _t(" ".join(f"¶{n}" for n in ids), "dim")
 
 
-def events_table(chron: Chronology, events: Sequence[Event], title: str) -> Table:
+NARROW = 64
+"""Below this many columns the four-column timeline cannot fit its minimum widths (Rich would
+crop the lines, losing text), so tables switch to fewer, wider columns."""
+
+
+def events_table(
+    chron: Chronology, events: Sequence[Event], title: str, width: int = NARROW
+) -> Grid:
+    if width < NARROW:
+        # Date | Event: the places and paragraphs go inside the event cell, nothing is cropped.
+        table = _table(("Date", {"max_width": 12}), ("Event", {"ratio": 1}), title=title)
+        for e in events:
+            cell = _event_cell(chron, e)
+            if e.places:
+                cell.append("\nat " + safe(_names(chron, e.places)), style="dim")
+            cell.append("\n")
+            cell.append_text(_sources(e.sources))
+            table.add_row(_when(e), cell)
+        table.leading = 1
+        return table
     table = _table(
         ("Date", {"min_width": 11, "max_width": 14}),
         ("Places", {"min_width": 8, "max_width": 16}),
@@ -93,7 +99,7 @@ def print_timeline(
         console.print(_t(f"No events match: {title}."))
         return
     noun = "event" if len(events) == 1 else "events"
-    console.print(events_table(chron, events, f"{title} — {len(events)} {noun}"))
+    console.print(events_table(chron, events, f"{title} — {len(events)} {noun}", console.width))
     if any(e.is_claim for e in events):
         console.print(_t("⚑ marks a party's claim, not the article's own account.", "dim"))
 
@@ -198,7 +204,18 @@ def print_actor(console: Console, chron: Chronology, r: ActorReport) -> None:
     if r.quotes:
         console.print()
         print_quotes(console, chron, r.quotes, f"What {a.name} said")
-    if r.links:
+    if r.links and console.width < NARROW:
+        console.print()
+        # One column: their record, then the relation and the other record under it.
+        narrow = _table(("Record", {"ratio": 1}), title="Confirmations and contradictions")
+        for k in r.links:
+            cell = _t(_label(k.own), "bold")
+            cell.append("\n" + safe(f"{k.relation} {_label(k.other)}"))
+            cell.append("\n" + safe(f"— {_author(chron, k.other_by)}"), style="dim")
+            narrow.add_row(cell)
+        narrow.leading = 1
+        console.print(narrow)
+    elif r.links:
         console.print()
         links = _table(
             ("Their record", {"ratio": 1}),
@@ -222,6 +239,22 @@ def _label(rec: Event | Quote) -> str:
 
 
 def print_places(console: Console, rows: Sequence[PlaceRow]) -> None:
+    title = f"{len(rows)} place{'' if len(rows) == 1 else 's'}"
+    if console.width < NARROW:
+        # Place (with kind and district under it) | Events | first and last day, one a line.
+        narrow = _table(
+            ("Place", {"ratio": 1}), ("Events", {"justify": "right"}), ("First/last", {}),
+            title=title,
+        )  # fmt: skip
+        for r in rows:
+            cell = _t(r.place.name, "bold")
+            about = ", ".join(filter(None, [r.place.kind.value, r.place.district]))
+            cell.append(f"\n({safe(about)})", style="dim")
+            days = "\n".join(d.isoformat() for d in (r.first, r.last) if d is not None)
+            narrow.add_row(cell, _t(str(r.events)), _t(days))
+        narrow.leading = 1
+        console.print(narrow)
+        return
     table = _table(
         ("Place", {"ratio": 2}),
         ("Kind", {}),
@@ -241,6 +274,19 @@ def print_places(console: Console, rows: Sequence[PlaceRow]) -> None:
 
 
 def print_actors(console: Console, actors: Sequence[Actor]) -> None:
+    if console.width < NARROW:
+        # Actor (with kind and side under it) | Role.
+        narrow = _table(
+            ("Actor", {"ratio": 1}), ("Role", {"ratio": 1}),
+            title=f"{len(actors)} actor{'' if len(actors) == 1 else 's'}",
+        )  # fmt: skip
+        for a in actors:
+            cell = _t(a.name, "bold")
+            cell.append(f"\n({a.kind.value}, {a.side.value})", style="dim")
+            narrow.add_row(cell, _t(a.role or ""))
+        narrow.leading = 1
+        console.print(narrow)
+        return
     table = _table(
         ("Actor", {"ratio": 2}),
         ("Kind", {}),
