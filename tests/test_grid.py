@@ -121,3 +121,15 @@ def test_leading_puts_blank_lines_between_rows() -> None:
     grid.add_row(Text("one"))
     grid.add_row(Text("two"))
     assert render(grid, 20).splitlines()[3:] == [" one", " ", " two", ""]
+
+
+def test_printing_gives_exactly_the_lines() -> None:
+    """The console path assembles segments itself; it must print what ``lines`` describes."""
+    grid = Grid(title=Text("Title"))
+    grid.add_column("Date", min_width=5, max_width=8)
+    grid.add_column("Event", ratio=1)
+    grid.add_column("¶", justify="right")
+    grid.leading = 1
+    grid.add_row(Text("21–29 Oct 2020"), Text("a long event " * 6), Text("¶8"))
+    grid.add_row(Text(""), Text("short"), Text(""))
+    assert render(grid, 40) == "".join(f"{line.plain}\n" for line in grid.lines(40))

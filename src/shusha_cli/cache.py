@@ -26,6 +26,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
+from shusha_cli.datafile import collector_paused
 from shusha_cli.model import (
     Actor,
     ActorKind,
@@ -163,7 +164,8 @@ def read(key: Key, directory: Path | None = None) -> Chronology | None:
     try:
         if json.loads(head) != key.header():
             return None
-        return decode(json.loads(body), key.display or key.path)
+        with collector_paused():
+            return decode(json.loads(body), key.display or key.path)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
         # A damaged entry (truncated, edited, from a buggy writer) is a miss, never an error:
         # JSONDecodeError and UnicodeDecodeError are ValueErrors; a wrong shape raises the rest.

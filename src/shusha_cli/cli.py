@@ -16,15 +16,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 from typer._click.shell_completion import CompletionItem  # Typer vendors Click as typer._click
 from typer._click.types import StringParamType
 
 from shusha_cli.errors import ExitCode, ShushaError
-from shusha_cli.model import Chronology
 from shusha_cli.render import Format
+
+if TYPE_CHECKING:  # the model is imported when a command loads data, not for --help
+    from shusha_cli.model import Chronology
 
 app = typer.Typer(
     name="shusha",

