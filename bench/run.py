@@ -60,7 +60,7 @@ STARTUP: list[tuple[str, list[str]]] = [
     ("--help", ["--help"]),
 ]
 NARROW = ["timeline", "--on", generate.MIDDLE_DAY, "--type", "agreement"]
-"""A repeated query that prints a few rows: the cache's path without Rich's table of thousands."""
+"""A repeated query that prints a few rows: the cache's path without a table of thousands."""
 IMPORTTIME_REAL = ["timeline", "--from", "2020-10-29"]
 COLUMNS = "120"
 """The terminal width given to every child, so that table rendering does the same work anywhere."""
@@ -549,7 +549,7 @@ class Bench:
 
 
 def breakdown(path: Path, text: str, repeats: int, cache: Path) -> dict[str, Any]:
-    """Where a query's time goes, in this process: compose, the model, the cache, the query, Rich.
+    """Where a query's time goes, in this process: compose, model, cache, query, table.
 
     Each step is timed with the garbage collector on (as the CLI runs) and the two parsing steps
     also with it off, because the collector's passes over millions of new YAML nodes can cost more
@@ -831,7 +831,7 @@ def report(results: dict[str, Any]) -> str:
         ),
         "",
         f"*narrow*: `shusha --data F {' '.join(NARROW)}` with the cache warm (a few rows), the "
-        "cache's path without Rich rendering thousands of rows. Peak memory (MiB, ru_maxrss):",
+        "cache's path without rendering thousands of rows. Peak memory (MiB, ru_maxrss):",
         "",
         md_table(
             ["events", "CSafeLoader process", "first query", "repeated", "narrow", "no-cache",
@@ -880,7 +880,7 @@ def report(results: dict[str, Any]) -> str:
         "In-process breakdown (seconds): CSafeLoader (CSL) and compose are libyaml alone; load is "
         "`shusha_cli.load.load` (compose + model + checks); cache hit is "
         "`shusha_cli.datafile.open_chronology` with the cache warm; query selects the rows; render "
-        "prints Rich's table of them to memory. *gc off*: with the garbage collector disabled.",
+        "prints the table of them to memory. *gc off*: with the garbage collector disabled.",
         "",
         md_table(
             [
