@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from shusha_cli.campaign import GeoPlace
+from shusha_cli.render.json import control_step_obj
 
 Obj = dict[str, Any]
 
@@ -36,20 +37,7 @@ def feature(g: GeoPlace) -> Obj:
             "events": g.events,
             "first": g.first.isoformat() if g.first else None,
             "last": g.last.isoformat() if g.last else None,
-            "control": [
-                {
-                    "event": s.event.id,
-                    "date": s.event.date.text,
-                    "start": s.event.date.start.isoformat(),
-                    "end": s.event.date.end.isoformat() if s.event.date.end else None,
-                    "time_of_day": s.event.time_of_day.value if s.event.time_of_day else None,
-                    "to": s.change.to.value,
-                    "from": s.change.from_.value if s.change.from_ else None,
-                    "extent": s.change.extent.value,
-                    "attribution": s.event.attribution,
-                }
-                for s in g.control
-            ],
+            "control": [control_step_obj(s) for s in g.control],
         },
     }
 

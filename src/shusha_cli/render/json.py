@@ -12,7 +12,7 @@ from typing import Any, TextIO
 from shusha_cli.campaign import Activity, Front
 from shusha_cli.claims import Detail, Evidence, Linked, Matter, QuoteDetail, Said
 from shusha_cli.model import Actor, Chronology, Event, Place, Quote, Span
-from shusha_cli.query import ActorReport, PlaceReport, PlaceRow
+from shusha_cli.query import ActorReport, ControlStep, PlaceReport, PlaceRow
 
 Obj = dict[str, Any]
 
@@ -120,21 +120,25 @@ def actor_obj(a: Actor) -> Obj:
     }
 
 
+def control_step_obj(s: ControlStep) -> Obj:
+    """One change of a place's control: the event, its date, and who it passed to and from."""
+    return {
+        "event": s.event.id,
+        "date": s.event.date.text,
+        "start": s.event.date.start.isoformat(),
+        "end": s.event.date.end.isoformat() if s.event.date.end else None,
+        "time_of_day": s.event.time_of_day.value if s.event.time_of_day else None,
+        "to": s.change.to.value,
+        "from": s.change.from_.value if s.change.from_ else None,
+        "extent": s.change.extent.value,
+        "attribution": s.event.attribution,
+    }
+
+
 def place_report_obj(r: PlaceReport) -> Obj:
     return {
         **place_obj(r.place),
-        "control_history": [
-            {
-                "event": s.event.id,
-                "date": s.event.date.text,
-                "time_of_day": s.event.time_of_day.value if s.event.time_of_day else None,
-                "to": s.change.to.value,
-                "from": s.change.from_.value if s.change.from_ else None,
-                "extent": s.change.extent.value,
-                "attribution": s.event.attribution,
-            }
-            for s in r.control
-        ],
+        "control_history": [control_step_obj(s) for s in r.control],
         "named_with": [{"id": p.id, "name": p.name, "events": n} for p, n in r.neighbours],
         "events": [event_obj(e) for e in r.events],
         "quotes": [quote_obj(q) for q in r.quotes],
