@@ -198,13 +198,13 @@ def _complete(ctx: Any, what: str, incomplete: str) -> list[str]:
     far says), else the shipped one.
     """
     try:
-        from shusha_cli import complete, load
+        from shusha_cli import complete, datafile
 
         data = ctx.find_root().params.get("data") if ctx is not None else None
-        try:
-            chron = load.load(load.resolve_data_path(data))
+        try:  # through the cache: a Tab press should not re-parse the YAML
+            chron = datafile.open_chronology(datafile.resolve_data_path(data))
         except ShushaError:
-            chron = load.load(load.shipped_data_path())
+            chron = datafile.open_chronology(datafile.shipped_data_path())
         finders = {
             "place": complete.complete_places,
             "actor": complete.complete_actors,

@@ -31,9 +31,10 @@ from shusha_cli.campaign import (
     precision_words,
     symbol,
 )
-from shusha_cli.model import ARTICLE, Chronology, EventType, Side
+from shusha_cli.model import Chronology, EventType, Side
 from shusha_cli.render.grid import Grid
-from shusha_cli.render.text import human_span, safe
+from shusha_cli.render.grid import cell as _t
+from shusha_cli.render.text import author_name, day_text, human_span, safe
 
 SIDE_COLOURS = {
     Side.AZERBAIJAN: "cyan",
@@ -89,14 +90,6 @@ TYPE_COLOURS = {
 SPAN_MARK = "░"
 
 
-def _t(text: str, style: str = "") -> Text:
-    return Text(safe(text), style=style)
-
-
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
 def _runs(days: Sequence[dt.date]) -> str:
     """Days in words with consecutive runs joined: '18–20 Oct, 23 Oct, 2 Nov'."""
     runs: list[tuple[dt.date, dt.date]] = []
@@ -114,10 +107,6 @@ def _runs(days: Sequence[dt.date]) -> str:
         else:
             parts.append(f"{lo.day} {lo:%b} – {hi.day} {hi:%b}")
     return ", ".join(parts)
-
-
-def _author(chron: Chronology, ident: str) -> str:
-    return "the article" if ident == ARTICLE else chron.actor(ident).name
 
 
 def _flow(items: Sequence[Text], width: int, lead: Text | None = None) -> list[Text]:
@@ -272,7 +261,7 @@ def _changes_table(chron: Chronology, changes: Sequence[FrontChange], title: str
             what.append(" (partial)", style="bold")
         what.append(f" — {safe(e.title)}")
         if e.is_claim:
-            what.append(f"\n⚑ claim by {safe(_author(chron, e.attribution))}", style="yellow")
+            what.append(f"\n⚑ claim by {safe(author_name(chron, e.attribution))}", style="yellow")
         table.add_row(when, _t(", ".join(names)), what)
     return table
 
@@ -326,14 +315,14 @@ def _since(chron: Chronology, holding: Holding) -> Text:
         text = f"since {when}: {e.title}"
     cell = _t(text)
     if e.is_claim:
-        cell.append(f"\n⚑ claim by {safe(_author(chron, e.attribution))}", style="yellow")
+        cell.append(f"\n⚑ claim by {safe(author_name(chron, e.attribution))}", style="yellow")
     return cell
 
 
 def _print_front_day(console: Console, chron: Chronology, front: Front) -> None:
     day = front.range.start
     if front.rows:
-        table = Grid(title=_t(f"Who held what on {_day(day)}, as far as the data says"))
+        table = Grid(title=_t(f"Who held what on {day_text(day)}, as far as the data says"))
         table.add_column("", min_width=3, max_width=3)
         table.add_column("Place", min_width=8, max_width=22)
         table.add_column("Holder", min_width=10, max_width=26)
@@ -348,7 +337,7 @@ def _print_front_day(console: Console, chron: Chronology, front: Front) -> None:
             )
         console.print(table)
     else:
-        console.print(_t(f"The data says nothing about who held which place on {_day(day)}."))
+        console.print(_t(f"The data says nothing about who held which place on {day_text(day)}."))
     if front.changes:
         console.print()
         count = len(front.changes)
@@ -510,7 +499,7 @@ def print_map(console: Console, m: PlaceMap) -> None:
     for line in _flow(_legend_map(m), console.width):
         _print_line(console, line)
     if m.day is not None:
-        lead = Text(f"On {_day(m.day)} a marker shows who held the place:")
+        lead = Text(f"On {day_text(m.day)} a marker shows who held the place:")
         for line in _flow(_side_items(), console.width, lead):
             _print_line(console, line)
         console.print(

@@ -34,16 +34,13 @@ from shusha_cli.claims import (
     said_when,
 )
 from shusha_cli.model import Actor, Chronology, Event, Place, Quote, Span, TimeOfDay
+from shusha_cli.render.grid import cell as _t
 from shusha_cli.render.grid import table as _table
 from shusha_cli.render.table import events_table, print_quotes
 from shusha_cli.render.text import human_span, safe
 
 SIDE_BY_SIDE = 120
 """The narrowest terminal on which ``claims`` puts the positions side by side."""
-
-
-def _t(text: str, style: str = "") -> Text:
-    return Text(safe(text), style=style)
 
 
 def _when(span: Span, tod: TimeOfDay | None = None) -> str:

@@ -32,6 +32,11 @@ GAP = 3  # between columns
 EDGE = 1  # before the first column and after the last: the layout Rich's SIMPLE_HEAD box gave
 
 
+def cell(text: str, style: str = "") -> Text:
+    """Text from the data as a cell: made safe, never read as markup."""
+    return Text(safe(text), style=style)
+
+
 def table(*columns: tuple[str, dict[str, Any]], title: str | None = None) -> Grid:
     """A grid with a title and these columns (name, options): the shape of every list we print.
 

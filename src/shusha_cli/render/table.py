@@ -14,15 +14,12 @@ from rich.table import Table
 from rich.text import Text
 
 from shusha_cli.errors import Problem
-from shusha_cli.model import ARTICLE, Actor, Chronology, Event, Quote
+from shusha_cli.model import Actor, Chronology, Event, Quote
 from shusha_cli.query import ActorReport, PlaceReport, PlaceRow
 from shusha_cli.render.grid import Grid
+from shusha_cli.render.grid import cell as _t
 from shusha_cli.render.grid import table as _table
-from shusha_cli.render.text import human_span, safe
-
-
-def _t(text: str, style: str = "") -> Text:
-    return Text(safe(text), style=style)
+from shusha_cli.render.text import author_name, human_span, safe
 
 
 def _when(e: Event) -> Text:
@@ -38,15 +35,11 @@ def _names(chron: Chronology, ids: Sequence[str]) -> str:
     return ", ".join(chron.place(p).name for p in ids)
 
 
-def _author(chron: Chronology, ident: str) -> str:
-    return "the article" if ident == ARTICLE else chron.actor(ident).name
-
-
 def _event_cell(chron: Chronology, e: Event) -> Text:
     cell = _t(e.title, "bold")
     cell.append(f"  [{e.type.value}]", style="cyan")
     if e.is_claim:
-        cell.append(f"\n⚑ claim by {safe(_author(chron, e.attribution))}", style="yellow")
+        cell.append(f"\n⚑ claim by {safe(author_name(chron, e.attribution))}", style="yellow")
     cell.append("\n" + safe(e.summary))
     for c in e.control:
         part = " (part)" if c.extent.value == "partial" else ""
@@ -173,7 +166,7 @@ def print_place(console: Console, chron: Chronology, r: PlaceReport) -> None:
             text += " (partial)" if ch.extent.value == "partial" else ""
             text += f" — {s.event.title}"
             if s.event.is_claim:
-                text += f" (claim by {_author(chron, s.event.attribution)})"
+                text += f" (claim by {author_name(chron, s.event.attribution)})"
             control.add_row(_when(s.event), _t(text))
         console.print(control)
     console.print()
@@ -211,7 +204,7 @@ def print_actor(console: Console, chron: Chronology, r: ActorReport) -> None:
         for k in r.links:
             cell = _t(_label(k.own), "bold")
             cell.append("\n" + safe(f"{k.relation} {_label(k.other)}"))
-            cell.append("\n" + safe(f"— {_author(chron, k.other_by)}"), style="dim")
+            cell.append("\n" + safe(f"— {author_name(chron, k.other_by)}"), style="dim")
             narrow.add_row(cell)
         narrow.leading = 1
         console.print(narrow)
@@ -227,7 +220,7 @@ def print_actor(console: Console, chron: Chronology, r: ActorReport) -> None:
             links.add_row(
                 _t(_label(k.own)),
                 _t(k.relation),
-                _t(f"{_label(k.other)} — {_author(chron, k.other_by)}"),
+                _t(f"{_label(k.other)} — {author_name(chron, k.other_by)}"),
             )
         console.print(links)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from shusha_cli.model import Precision, Qualifier, Span
+from shusha_cli.model import ARTICLE, Chronology, Precision, Qualifier, Span
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -20,7 +20,8 @@ def safe(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\t", " "))
 
 
-def _day(value: dt.date) -> str:
+def day_text(value: dt.date) -> str:
+    """A day in words: '8 Nov 2020'."""
     return f"{value.day} {value.strftime('%b %Y')}"
 
 
@@ -28,16 +29,16 @@ def human_span(span: Span) -> str:
     """A date as the source gives it, in words: '29 Oct 2020', '21–29 Oct 2020', 'May 2019'."""
     start, end = span.start, span.end
     if end is None:
-        text = f"from {_day(start)}"
+        text = f"from {day_text(start)}"
     elif span.precision is Precision.DAY:
-        text = _day(start)
+        text = day_text(start)
     elif span.precision is Precision.MONTH:
         text = start.strftime("%b %Y")
     elif span.precision is Precision.YEAR:
         text = str(start.year)
     elif start.year != end.year:
         whole_years = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
-        text = f"{start.year}–{end.year}" if whole_years else f"{_day(start)} – {_day(end)}"
+        text = f"{start.year}–{end.year}" if whole_years else f"{day_text(start)} – {day_text(end)}"
     elif start.month != end.month:
         text = f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
     else:
@@ -49,3 +50,8 @@ def human_span(span: Span) -> str:
     elif span.qualifier is Qualifier.BOTH:
         text += " (approx., uncertain)"
     return text
+
+
+def author_name(chron: Chronology, ident: str) -> str:
+    """Whose account a record is: "the article", or the claimant's name."""
+    return "the article" if ident == ARTICLE else chron.actor(ident).name
