@@ -37,7 +37,6 @@ from shusha_cli.model import (
     Chronology,
     Coordinates,
     CoordPrecision,
-    Event,
     EventType,
     Extent,
     Place,
@@ -178,15 +177,7 @@ def symbol(holding: Holding) -> str:
     return HOLD_MARKS.get(holding.hold, "·")
 
 
-def histories(chron: Chronology) -> dict[str, list[ControlStep]]:
-    """Place id -> its recorded changes of control, in chronological order."""
-    out: dict[str, list[ControlStep]] = {}
-    for event in chron.events:
-        for change in event.control:
-            out.setdefault(change.place, []).append(ControlStep(event, change))
-    for steps in out.values():
-        steps.sort(key=lambda s: s.event.sort_key)
-    return out
+histories = query.control_histories
 
 
 def holding_on(steps: Sequence[ControlStep], day: dt.date) -> Holding:
@@ -752,10 +743,7 @@ def geo_places(chron: Chronology, filt: Filter) -> list[GeoPlace]:
     filter's dates; the control history is the place's whole one (a fact about the place, not
     about the filter). Places without coordinates are left out: a point is never guessed.
     """
-    by_place: dict[str, list[Event]] = {}
-    for e in query.timeline(chron, filt):
-        for pid in set(query.event_places(e)):
-            by_place.setdefault(pid, []).append(e)
+    by_place = query.events_by_place(query.timeline(chron, filt))
     history = histories(chron)
     out: list[GeoPlace] = []
     for p in sorted(chron.places, key=lambda p: fold(p.name)):

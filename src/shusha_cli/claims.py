@@ -86,9 +86,7 @@ def _said_key(record: Record) -> tuple[dt.date, int, int, int, str]:
     )
 
 
-def author(record: Record) -> str:
-    """The actor id behind a record, or ARTICLE for the article's own account."""
-    return record.speaker if isinstance(record, Quote) else record.attribution
+author = query.record_author  # the actor id behind a record, or ARTICLE for the article's own
 
 
 def is_party(record: Record) -> bool:

@@ -281,9 +281,19 @@ class ControlStep:
     change: ControlChange
 
 
+def control_histories(chron: Chronology) -> dict[str, list[ControlStep]]:
+    """Place id -> its recorded changes of control, in chronological order."""
+    out: dict[str, list[ControlStep]] = {}
+    for event in chron.events:
+        for change in event.control:
+            out.setdefault(change.place, []).append(ControlStep(event, change))
+    for steps in out.values():
+        steps.sort(key=lambda s: s.event.sort_key)
+    return out
+
+
 def control_history(chron: Chronology, place_id: str) -> list[ControlStep]:
-    steps = [ControlStep(e, c) for e in chron.events for c in e.control if c.place == place_id]
-    return sorted(steps, key=lambda s: s.event.sort_key)
+    return control_histories(chron).get(place_id, [])
 
 
 @dataclass(frozen=True)
@@ -369,13 +379,19 @@ class PlaceRow:
     last: dt.date | None
 
 
+def events_by_place(events: Iterable[Event]) -> dict[str, list[Event]]:
+    """Place id -> the events at it or changing its control, in the order given."""
+    by_place: dict[str, list[Event]] = {}
+    for e in events:
+        for pid in set(event_places(e)):
+            by_place.setdefault(pid, []).append(e)
+    return by_place
+
+
 def places_table(
     chron: Chronology, kinds: Sequence[str] = (), district: str | None = None, sort: str = "name"
 ) -> list[PlaceRow]:
-    by_place: dict[str, list[Event]] = {}
-    for e in chron.events:
-        for pid in set(event_places(e)):
-            by_place.setdefault(pid, []).append(e)
+    by_place = events_by_place(chron.events)
     if sort not in ("name", "activity"):
         raise UsageError(f"unknown sort {sort!r}; use name or activity")
     rows = []
