@@ -561,7 +561,8 @@ def breakdown(path: Path, text: str, repeats: int, cache: Path) -> dict[str, Any
     try:
         from rich.console import Console
 
-        from shusha_cli import load, query
+        from shusha_cli.core import query
+        from shusha_cli.core.reading import parse as load
         from shusha_cli.render import table
 
         def med(fn: Callable[[], object]) -> float:
@@ -577,7 +578,8 @@ def breakdown(path: Path, text: str, repeats: int, cache: Path) -> dict[str, Any
         out["load_s"] = med(lambda: load.load(path))
         out["load_gc_off_s"] = med_off(lambda: load.load(path))
         # The cache's hit path, when the package has one (datafile.open_chronology).
-        opener = getattr(importlib.import_module("shusha_cli.datafile"), "open_chronology", None)
+        opening = importlib.import_module("shusha_cli.core.reading.opening")
+        opener = getattr(opening, "open_chronology", None)
         if opener is not None:
             os.environ["XDG_CACHE_HOME"] = str(cache)
             os.environ.pop("SHUSHA_NO_CACHE", None)
@@ -878,9 +880,10 @@ def report(results: dict[str, Any]) -> str:
         rows.append([f"{s['events']:,}", *cells, f"{b['events_selected']:,}"])
     parts += [
         "In-process breakdown (seconds): CSafeLoader (CSL) and compose are libyaml alone; load is "
-        "`shusha_cli.load.load` (compose + model + checks); cache hit is "
-        "`shusha_cli.datafile.open_chronology` with the cache warm; query selects the rows; render "
-        "prints the table of them to memory. *gc off*: with the garbage collector disabled.",
+        "`shusha_cli.core.reading.parse.load` (compose + model + checks); cache hit is "
+        "`shusha_cli.core.reading.opening.open_chronology` with the cache warm; query selects the "
+        "rows; render prints the table of them to memory. *gc off*: with the garbage collector "
+        "disabled.",
         "",
         md_table(
             [

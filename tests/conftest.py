@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from shusha_cli import cli, load
-from shusha_cli.model import Chronology
+from shusha_cli import cli
+from shusha_cli.core.model import Chronology
+from shusha_cli.core.reading import parse as load
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

@@ -13,7 +13,7 @@ from types import ModuleType
 
 import pytest
 
-from shusha_cli import load
+from shusha_cli.core.reading import parse as load
 
 REPO = Path(__file__).resolve().parent.parent
 

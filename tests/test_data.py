@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from shusha_cli import query
-from shusha_cli.model import Chronology, Event, EventType, Side, TimeOfDay
+from shusha_cli.core import query
+from shusha_cli.core.model import Chronology, Event, EventType, Side, TimeOfDay
 
 from .conftest import REPO, SHARED
 

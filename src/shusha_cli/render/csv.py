@@ -12,10 +12,12 @@ import csv
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from shusha_cli.campaign import Activity, Front
-from shusha_cli.claims import Detail, Matter, QuoteDetail, Said
-from shusha_cli.model import ARTICLE, Actor, Chronology, Event, EventType, Quote
-from shusha_cli.query import PlaceRow
+from shusha_cli.core.model import ARTICLE, Actor, Chronology, Event, EventType, Quote
+from shusha_cli.core.query import PlaceRow
+from shusha_cli.views.activity import Activity
+from shusha_cli.views.claims import Matter, Said
+from shusha_cli.views.front import Front
+from shusha_cli.views.show import Detail, QuoteDetail
 
 SEP = "; "
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")

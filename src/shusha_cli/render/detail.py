@@ -18,26 +18,23 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from shusha_cli.claims import (
+from shusha_cli.core.inert import safe
+from shusha_cli.core.model import Actor, Chronology, Event, Place, Quote, Span, TimeOfDay
+from shusha_cli.render.grid import cell as _t
+from shusha_cli.render.grid import table as _table
+from shusha_cli.render.table import events_table, print_quotes
+from shusha_cli.render.text import human_span
+from shusha_cli.views.claims import (
     CLAIM,
     COUNTER,
     LATER,
-    Detail,
-    EventDetail,
     Evidence,
-    Linked,
     Matter,
-    Neighbours,
-    QuoteDetail,
     Said,
     said_time,
     said_when,
 )
-from shusha_cli.model import Actor, Chronology, Event, Place, Quote, Span, TimeOfDay
-from shusha_cli.render.grid import cell as _t
-from shusha_cli.render.grid import table as _table
-from shusha_cli.render.table import events_table, print_quotes
-from shusha_cli.render.text import human_span, safe
+from shusha_cli.views.show import Detail, EventDetail, Linked, Neighbours, QuoteDetail
 
 SIDE_BY_SIDE = 120
 """The narrowest terminal on which ``claims`` puts the positions side by side."""

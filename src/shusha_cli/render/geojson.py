@@ -11,8 +11,8 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from shusha_cli.campaign import GeoPlace
 from shusha_cli.render.json import control_step_obj
+from shusha_cli.views.geo import GeoPlace
 
 Obj = dict[str, Any]
 

@@ -26,7 +26,7 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
 
-from shusha_cli.render.text import safe
+from shusha_cli.core.inert import safe
 
 GAP = 3  # between columns
 EDGE = 1  # before the first column and after the last: the layout Rich's SIMPLE_HEAD box gave

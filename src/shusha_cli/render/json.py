@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from shusha_cli.campaign import Activity, Front
-from shusha_cli.claims import Detail, Evidence, Linked, Matter, QuoteDetail, Said
-from shusha_cli.model import Actor, Chronology, Event, Place, Quote, Span
-from shusha_cli.query import ActorReport, ControlStep, PlaceReport, PlaceRow
+from shusha_cli.core.model import Actor, Chronology, Event, Place, Quote, Span
+from shusha_cli.core.query import ActorReport, ControlStep, PlaceReport, PlaceRow
+from shusha_cli.views.activity import Activity
+from shusha_cli.views.claims import Evidence, Matter, Said
+from shusha_cli.views.front import Front
+from shusha_cli.views.show import Detail, Linked, QuoteDetail
 
 Obj = dict[str, Any]
 
@@ -158,7 +160,7 @@ def actor_report_obj(r: ActorReport) -> Obj:
 
 
 def summary_obj(chron: Chronology) -> Obj:
-    from shusha_cli.query import bounds
+    from shusha_cli.core.query import bounds
 
     first, last = bounds(e for e in chron.events)
     return {

@@ -13,13 +13,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from shusha_cli.errors import Problem
-from shusha_cli.model import Actor, Chronology, Event, Quote
-from shusha_cli.query import ActorReport, PlaceReport, PlaceRow
+from shusha_cli.core.errors import Problem
+from shusha_cli.core.inert import safe
+from shusha_cli.core.model import Actor, Chronology, Event, Quote
+from shusha_cli.core.query import ActorReport, PlaceReport, PlaceRow
 from shusha_cli.render.grid import Grid
 from shusha_cli.render.grid import cell as _t
 from shusha_cli.render.grid import table as _table
-from shusha_cli.render.text import author_name, human_span, safe
+from shusha_cli.render.text import author_name, human_span
 
 
 def _when(e: Event) -> Text:

@@ -1,23 +1,10 @@
-"""Plain-text helpers shared by the table renderer: safe strings and human dates."""
+"""Plain-text helpers shared by the table renderers: human dates, authors, and safe strings."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from shusha_cli.model import ARTICLE, Chronology, Precision, Qualifier, Span
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def safe(text: str) -> str:
-    """Text from the data, made inert for a terminal.
-
-    Control characters (an ANSI escape's ESC among them) and bidirectional overrides are shown
-    as visible ``\\xNN`` escapes instead of being sent to the terminal; tabs become spaces.
-    Rich markup and emoji codes need no escaping here because every cell is a ``Text``.
-    """
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\t", " "))
+from shusha_cli.core.model import ARTICLE, Chronology, Precision, Qualifier, Span
 
 
 def day_text(value: dt.date) -> str:

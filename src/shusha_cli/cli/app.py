@@ -1,0 +1,127 @@
+"""The Typer application, its global options, and :func:`main`, the one place errors end.
+
+This package is the only one that knows about Typer and Click. Errors from the core arrive as
+:class:`~shusha_cli.core.errors.ShushaError` and are turned into one line on stderr and an exit
+code in :func:`main`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from dataclasses import dataclass
+from typing import Annotated
+
+import typer
+
+from shusha_cli.core.errors import ExitCode, ShushaError
+
+app = typer.Typer(
+    name="shusha",
+    help="Explore the chronology of the 15 Oct – 10 Nov 2020 operations around Shusha (Shushi).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass
+class State:
+    data: str | None = None
+    no_color: bool = False
+    no_cache: bool = False
+
+
+class PipeClosed(Exception):
+    """stdout's reader went away. Not an OSError, so Typer lets it through to main()."""
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"shusha {version('shusha')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data: Annotated[
+        str | None,
+        typer.Option(
+            "--data",
+            envvar="SHUSHA_DATA",
+            metavar="FILE",
+            help="Read this chronology instead of the shipped one.",
+            show_envvar=True,
+        ),
+    ] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Never use colour.")] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Parse and check the chronology file even if a cached copy is current.",
+        ),
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Explore the chronology of the 15 Oct – 10 Nov 2020 operations around Shusha (Shushi)."""
+    ctx.obj = State(data=data, no_color=no_color, no_cache=no_cache)
+
+
+# --- the one place errors become exit codes -----------------------------------------------------
+
+
+def _fail(message: str) -> None:
+    from shusha_cli.core.inert import safe
+
+    sys.stderr.write(f"shusha: {safe(message)}\n")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the app; every error ends as one stderr line and a documented exit code."""
+    code: int = ExitCode.OK
+    if sys.stdout is None:  # started with stdout closed (`shusha timeline >&-`)
+        _fail("standard output is closed; nothing can be written")
+        sys.exit(int(ExitCode.CANNOT_WRITE))
+    try:
+        result = app(args=argv, prog_name="shusha", standalone_mode=False)
+        code = result if isinstance(result, int) else ExitCode.OK
+        sys.stdout.flush()
+    except ShushaError as exc:
+        _fail(str(exc))
+        code = exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        sys.stderr.write("\n")
+        code = ExitCode.INTERRUPTED
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except typer.TyperException as exc:  # Typer's own usage errors: bad option, missing value
+        ctx = getattr(exc, "ctx", None)
+        hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+        _fail(exc.format_message().replace("\n", " ") + hint)
+        code = ExitCode.USAGE
+    except (BrokenPipeError, PipeClosed):
+        # The reader went away (`shusha timeline | head -1`): stop quietly, and keep Python's
+        # final flush of stdout from raising again.
+        _silence_stdout()
+        code = ExitCode.OK
+    except OSError as exc:
+        # stdout cannot take the output (`shusha timeline > /dev/full`): one line, exit 4.
+        _fail(f"cannot write to standard output ({exc.strerror or exc})")
+        _silence_stdout()
+        code = ExitCode.CANNOT_WRITE
+    sys.exit(int(code))
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's final flush cannot fail (and print) again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -1,0 +1,137 @@
+"""Options defined once for every command that takes them, and their Tab completion."""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Annotated, Any
+
+import typer
+from typer._click.shell_completion import CompletionItem  # Typer vendors Click as typer._click
+from typer._click.types import StringParamType
+
+from shusha_cli.core.errors import ShushaError
+from shusha_cli.render import Format
+
+# --- tab completion ----------------------------------------------------------------------------
+
+
+class Completing(StringParamType):
+    """A plain string whose Tab completions come from the chronology (shusha_cli.views.completion).
+
+    A Click type rather than Typer's ``autocompletion=``: Typer keeps only the candidates that
+    start with the typed text as typed, which would drop ``Shusha`` for ``shu`` and ``Şuşa`` for
+    ``susa``; the core's folded matching decides here instead.
+    """
+
+    name = "text"
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+    def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list[CompletionItem]:
+        return [CompletionItem(v) for v in complete_candidates(ctx, self.what, incomplete)]
+
+
+_BASH_SPECIAL = re.compile(r"""[\s'"\\()&;|<>$`!*?\[\]{}#~]""")
+
+
+def complete_candidates(ctx: Any, what: str, incomplete: str) -> list[str]:
+    """Candidates for a Tab press; on any failure none, never a traceback in the user's shell.
+
+    The chronology is the one --data or SHUSHA_DATA names (as far as the command line typed so
+    far says), else the shipped one.
+    """
+    try:
+        from shusha_cli.core.reading import files, opening
+        from shusha_cli.views import completion as complete
+
+        data = ctx.find_root().params.get("data") if ctx is not None else None
+        try:  # through the cache: a Tab press should not re-parse the YAML
+            chron = opening.open_chronology(files.resolve_data_path(data))
+        except ShushaError:
+            chron = opening.open_chronology(files.shipped_data_path())
+        finders = {
+            "place": complete.complete_places,
+            "actor": complete.complete_actors,
+            "id": complete.complete_ids,
+        }
+        found = finders[what](chron, incomplete)
+    except Exception:  # a completion must fail silently
+        return []
+    if os.environ.get("_SHUSHA_COMPLETE") == "complete_bash":
+        # bash inserts a candidate as it is: escape what it would split or interpret
+        return [_BASH_SPECIAL.sub(lambda m: "\\" + m.group(), v) for v in found]
+    return found
+
+
+# --- options defined once ----------------------------------------------------------------------
+
+FromOpt = Annotated[
+    str | None,
+    typer.Option("--from", metavar="DATE", help="From this day (2020-10-29, '29 Oct', 2020-11)."),
+]
+ToOpt = Annotated[str | None, typer.Option("--to", metavar="DATE", help="Up to this day.")]
+OnOpt = Annotated[str | None, typer.Option("--on", metavar="DATE", help="On this day or month.")]
+PlaceOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--place",
+        "-p",
+        metavar="NAME",
+        help="At this place (any name; repeatable).",
+        click_type=Completing("place"),
+    ),
+]
+ActorOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--actor",
+        "-a",
+        metavar="NAME",
+        help="By or about this actor (repeatable).",
+        click_type=Completing("actor"),
+    ),
+]
+SideOpt = Annotated[
+    list[str] | None,
+    typer.Option("--side", metavar="SIDE", help="Involving this side (repeatable)."),
+]
+TypeOpt = Annotated[
+    list[str] | None,
+    typer.Option("--type", "-t", metavar="TYPE", help="Of this event type (repeatable)."),
+]
+SearchOpt = Annotated[
+    str | None,
+    typer.Option("--search", "-s", metavar="TEXT", help="Containing this text."),
+]
+NoBackgroundOpt = Annotated[
+    bool, typer.Option("--no-background", help="Leave out the background before 15 Oct 2020.")
+]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
+def filter_input(
+    date_from: str | None,
+    date_to: str | None,
+    on: str | None,
+    place: list[str] | None,
+    actor: list[str] | None,
+    side: list[str] | None,
+    type_: list[str] | None,
+    search: str | None,
+    no_background: bool = False,
+) -> Any:
+    from shusha_cli.core import query
+
+    return query.FilterInput(
+        date_from=date_from,
+        date_to=date_to,
+        on=on,
+        places=tuple(place or ()),
+        actors=tuple(actor or ()),
+        sides=tuple(query.parse_side(s) for s in side or ()),
+        types=tuple(query.parse_type(t) for t in type_ or ()),
+        search=search,
+        no_background=no_background,
+    )

@@ -1,0 +1,292 @@
+"""The records of a chronology file: each section's keys, checked and built into the model."""
+
+from __future__ import annotations
+
+import difflib
+
+import yaml
+
+from shusha_cli.core.model import (
+    ARTICLE,
+    Actor,
+    ActorKind,
+    Chronology,
+    ControlChange,
+    Coordinates,
+    CoordPrecision,
+    Event,
+    EventType,
+    Extent,
+    Identification,
+    Occasion,
+    Place,
+    PlaceKind,
+    Quote,
+    Side,
+    Source,
+    TimeOfDay,
+)
+from shusha_cli.core.reading.fields import Field, FieldReader, Values
+from shusha_cli.core.reading.references import cross_check
+
+
+class RecordReader(FieldReader):
+    """Builds the model from the top node: sections, records, and nested values."""
+
+    # --- records ------------------------------------------------------------------------------
+
+    def chronology(self, node: yaml.Node) -> Chronology | None:
+        if not self.plain_tag(node, "top level"):
+            return None
+        if not isinstance(node, yaml.MappingNode):
+            shape = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+            self.problem(node, f"the top level must be a mapping of sections, not {shape}")
+            return None
+        texts, slugs = self.listing(self.text), self.listing(self.slug)
+        place_spec = {
+            "id": Field(True, self.slug),
+            "name": Field(True, self.text),
+            "aliases": Field(False, texts),
+            "kind": Field(True, self.enum(PlaceKind)),
+            "district": Field(False, self.text),
+            "coordinates": Field(False, self.coordinates),
+            "identification": Field(False, self.enum(Identification)),
+            "notes": Field(False, self.text),
+        }
+        actor_spec = {
+            "id": Field(True, self.slug),
+            "name": Field(True, self.text),
+            "aliases": Field(False, texts),
+            "kind": Field(True, self.enum(ActorKind)),
+            "side": Field(True, self.enum(Side)),
+            "role": Field(False, self.text),
+            "affiliation": Field(False, self.text),
+            "notes": Field(False, self.text),
+        }
+        event_spec = {
+            "id": Field(True, self.slug),
+            "date": Field(True, self.date),
+            "time_of_day": Field(False, self.enum(TimeOfDay)),
+            "reported": Field(False, self.date),
+            "date_note": Field(False, self.text),
+            "title": Field(True, self.text),
+            "summary": Field(True, self.text),
+            "type": Field(True, self.enum(EventType)),
+            "places": Field(False, slugs),
+            "actors": Field(False, slugs),
+            "sources": Field(True, self.listing(self.integer)),
+            "attribution": Field(False, self.slug),
+            "control": Field(False, self.listing(self.control)),
+            "confirms": Field(False, slugs),
+            "contradicts": Field(False, slugs),
+            "notes": Field(False, self.text),
+        }
+        quote_spec = {
+            "id": Field(True, self.slug),
+            "speaker": Field(True, self.slug),
+            "date": Field(True, self.date),
+            "occasion": Field(True, self.enum(Occasion)),
+            "medium": Field(False, self.text),
+            "text": Field(True, self.text),
+            "context": Field(False, self.text),
+            "sources": Field(True, self.listing(self.integer)),
+            "places": Field(False, slugs),
+            "events": Field(False, slugs),
+            "confirms": Field(False, slugs),
+            "contradicts": Field(False, slugs),
+        }
+        sections: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = self.scalar(key_node, "top level key")
+            if key is None:
+                continue
+            if key in sections:
+                self.problem(key_node, f"top level: section {key!r} appears twice")
+            elif key not in _SECTIONS:
+                close = difflib.get_close_matches(key, _SECTIONS, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                self.problem(key_node, f"top level: unknown section {key!r}{hint}")
+            else:
+                sections[key] = value_node
+        missing = [k for k in _SECTIONS if k not in sections and k not in ("schema", "quotes")]
+        if missing:
+            self.problem(node, f"top level: missing section(s): {', '.join(missing)}")
+        if "schema" in sections:
+            version = self.integer(sections["schema"], "schema")
+            if version is not None and version != 1:
+                self.problem(
+                    sections["schema"], f"schema: version {version} is not supported (1 is)"
+                )
+        source = self.source(sections["source"], "source") if "source" in sections else None
+        lines: dict[tuple[str, str], int] = {}
+        # Every section is read even when another is bad, so one run reports every problem.
+        places = [_place(v) for v in self.records(sections, "places", place_spec, lines)]
+        actors = [_actor(v) for v in self.records(sections, "actors", actor_spec, lines)]
+        events = [_event(v) for v in self.records(sections, "events", event_spec, lines)]
+        quotes = [_quote(v) for v in self.records(sections, "quotes", quote_spec, lines)]
+        if source is None:
+            return None
+        chron = Chronology(
+            source, tuple(places), tuple(actors), tuple(events), tuple(quotes), self.name
+        )
+        cross_check(self, chron, lines)
+        return chron
+
+    def records(
+        self,
+        sections: dict[str, yaml.Node],
+        section: str,
+        spec: dict[str, Field],
+        lines: dict[tuple[str, str], int],
+    ) -> list[Values]:
+        if section not in sections:
+            return []
+        out = []
+        for i, item in enumerate(self.items(sections[section], section)):
+            ident = _peek_id(item)
+            if ident:
+                self.known.setdefault(section, set()).add(ident)
+            label = f"{section}[{i}]" + (f" ({ident})" if ident else "")
+            values = self.fields(item, label, spec)
+            if values is None:
+                continue
+            line = item.start_mark.line + 1
+            key = (section, str(values["id"]))
+            if key in lines:
+                self.problem(
+                    item, f"{section}: duplicate id {key[1]!r} (first at line {lines[key]})"
+                )
+                continue
+            lines[key] = line
+            out.append(Values(values))
+        return out
+
+    def source(self, node: yaml.Node, label: str) -> Source | None:
+        spec = {
+            "title": Field(True, self.text),
+            "file": Field(True, self.text),
+            "paragraphs": Field(True, self.integer),
+            "perspective": Field(False, self.text),
+        }
+        values = self.fields(node, label, spec)
+        if values is None:
+            return None
+        v = Values(values)
+        if v.i("paragraphs") < 1:
+            at = next((n for k, n in node.value if k.value == "paragraphs"), node)
+            self.problem(at, "source.paragraphs: must be at least 1")
+            return None
+        return Source(v.s("title"), v.s("file"), v.i("paragraphs"), v.s("perspective", ""))
+
+    def coordinates(self, node: yaml.Node, label: str) -> Coordinates | None:
+        spec = {
+            "lat": Field(True, self.number),
+            "lon": Field(True, self.number),
+            "precision": Field(True, self.enum(CoordPrecision)),
+            "source": Field(True, self.text),
+        }
+        values = self.fields(node, label, spec)
+        if values is None:
+            return None
+        v = Values(values)
+        lat, lon = v.f("lat"), v.f("lon")
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            self.problem(node, f"{label}: latitude must be within ±90 and longitude within ±180")
+            return None
+        return Coordinates(lat, lon, v.enum("precision", CoordPrecision), v.s("source"))
+
+    def control(self, node: yaml.Node, label: str) -> ControlChange | None:
+        spec = {
+            "place": Field(True, self.slug),
+            "to": Field(True, self.enum(Side)),
+            "from": Field(False, self.enum(Side)),
+            "extent": Field(False, self.enum(Extent)),
+        }
+        values = self.fields(node, label, spec)
+        if values is None:
+            return None
+        v = Values(values)
+        to, from_ = v.enum("to", Side), v.opt_enum("from", Side)
+        if from_ is to:
+            self.problem(node, f"{label}: a place cannot pass from a side to the same side")
+            return None
+        return ControlChange(v.s("place"), to, from_, v.opt_enum("extent", Extent) or Extent.FULL)
+
+
+_SECTIONS = ["schema", "source", "places", "actors", "events", "quotes"]
+
+
+def _peek_id(node: yaml.Node) -> str | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if (
+                isinstance(key, yaml.ScalarNode)
+                and key.value == "id"
+                and isinstance(value, yaml.ScalarNode)
+            ):
+                return str(value.value)
+    return None
+
+
+def _place(v: Values) -> Place:
+    return Place(
+        id=v.s("id"),
+        name=v.s("name"),
+        kind=v.enum("kind", PlaceKind),
+        aliases=v.many("aliases", str),
+        district=v.opt_str("district"),
+        coordinates=v.opt("coordinates", Coordinates),
+        identification=v.opt_enum("identification", Identification) or Identification.CERTAIN,
+        notes=v.s("notes", ""),
+    )
+
+
+def _actor(v: Values) -> Actor:
+    return Actor(
+        id=v.s("id"),
+        name=v.s("name"),
+        kind=v.enum("kind", ActorKind),
+        side=v.enum("side", Side),
+        aliases=v.many("aliases", str),
+        role=v.opt_str("role"),
+        affiliation=v.opt_str("affiliation"),
+        notes=v.s("notes", ""),
+    )
+
+
+def _event(v: Values) -> Event:
+    return Event(
+        id=v.s("id"),
+        date=v.span("date"),
+        title=v.s("title"),
+        summary=v.s("summary"),
+        type=v.enum("type", EventType),
+        sources=v.many("sources", int),
+        attribution=v.s("attribution", ARTICLE),
+        places=v.many("places", str),
+        actors=v.many("actors", str),
+        time_of_day=v.opt_enum("time_of_day", TimeOfDay),
+        reported=v.opt_span("reported"),
+        date_note=v.s("date_note", ""),
+        control=v.many("control", ControlChange),
+        confirms=v.many("confirms", str),
+        contradicts=v.many("contradicts", str),
+        notes=v.s("notes", ""),
+    )
+
+
+def _quote(v: Values) -> Quote:
+    return Quote(
+        id=v.s("id"),
+        speaker=v.s("speaker"),
+        date=v.span("date"),
+        occasion=v.enum("occasion", Occasion),
+        text=v.s("text"),
+        sources=v.many("sources", int),
+        medium=v.s("medium", ""),
+        context=v.s("context", ""),
+        places=v.many("places", str),
+        events=v.many("events", str),
+        confirms=v.many("confirms", str),
+        contradicts=v.many("contradicts", str),
+    )

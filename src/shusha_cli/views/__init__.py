@@ -1,0 +1,1 @@
+"""The views: each turns the core's data into the plain result one command shows; none prints."""
