@@ -58,6 +58,9 @@ class ActorKind(str, Enum):
     PARTY = "party"
     MEDIA = "media"
     PROGRAMME = "programme"
+    # People the article does not name ("most Armenians", "local authorities"): a claim or a
+    # quote of theirs is attributed to them as the article describes them, never to a named body.
+    GROUP = "group"
 
 
 class EventType(str, Enum):
