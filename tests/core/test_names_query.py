@@ -111,8 +111,9 @@ def test_range_filter_is_overlap(shipped: Chronology, start: dt.date, length: in
 
 def test_timeline_order(shipped: Chronology) -> None:
     events = query.timeline(shipped, query.Filter())
-    keys = [e.sort_key for e in events]
-    assert keys == sorted(keys)
+    assert [shipped.order(e) for e in events] == sorted(shipped.order(e) for e in events)
+    starts = [e.date.start for e in events]
+    assert starts == sorted(starts)
 
 
 def test_control_history_and_place_report(shipped: Chronology) -> None:

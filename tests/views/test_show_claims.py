@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from shusha_cli.core.errors import NameNotFound
+from shusha_cli.core.errors import AmbiguousName, NameNotFound
 from shusha_cli.core.model import Chronology
 from shusha_cli.render.csv import DETAIL_COLUMNS, MATTER_COLUMNS, unguard
 from shusha_cli.views import claims
@@ -135,20 +135,34 @@ def test_show_csv_is_field_value_pairs(run: Run) -> None:
 
 
 def test_show_unknown_id_suggests_close_ids(run: Run) -> None:
-    result = run("show", "shusha-capture")
+    result = run("show", "aliyev-announce-shusha-capture")  # a typo: no id, no title words
     assert result.code == 1
     assert result.out == ""
     assert result.err.count("\n") == 1
-    assert "no event or quote matches 'shusha-capture'" in result.err
+    assert "no event or quote matches 'aliyev-announce-shusha-capture'" in result.err
     assert ANNOUNCEMENT in result.err
     assert "Traceback" not in result.err
 
 
-def test_find_record_ignores_case_and_blanks(shipped: Chronology) -> None:
+def test_show_takes_a_unique_id_prefix_or_title_words(shipped: Chronology, run: Run) -> None:
     assert show_view.find_record(shipped, f" {ANNOUNCEMENT.upper()} ").id == ANNOUNCEMENT
-    with pytest.raises(NameNotFound) as info:
-        show_view.find_record(shipped, "aliyev-shusha")
-    assert info.value.suggestions[0] == ANNOUNCEMENT
+    assert show_view.find_record(shipped, "aliyev-announces").id == ANNOUNCEMENT
+    assert show_view.find_record(shipped, "Aliyev announces the capture").id == ANNOUNCEMENT
+    assert show_view.find_record(shipped, "q-hovhannisyan-ref").id == REFUTATION
+    result = run("show", "aliyev", "announces")
+    assert result.code == 0, result.err
+    assert ANNOUNCEMENT in result.out
+
+
+def test_show_several_matches_are_listed_not_guessed(shipped: Chronology, run: Run) -> None:
+    with pytest.raises(AmbiguousName) as info:
+        show_view.find_record(shipped, "capture shusha")
+    assert ANNOUNCEMENT in str(info.value)
+    result = run("show", "capture shusha")
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.count("\n") == 1
+    assert f"(id {ANNOUNCEMENT})" in result.err
 
 
 # --- claims --------------------------------------------------------------------------------------

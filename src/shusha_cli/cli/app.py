@@ -32,6 +32,7 @@ class State:
     data: str | None = None
     no_color: bool = False
     no_cache: bool = False
+    no_pager: bool = False
 
 
 class PipeClosed(Exception):
@@ -67,13 +68,20 @@ def root(
             help="Parse and check the chronology file even if a cached copy is current.",
         ),
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Never page long output (else a terminal gets $SHUSHA_PAGER, $PAGER or less).",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
     """Explore the chronology of the 15 Oct – 10 Nov 2020 operations around Shusha (Shushi)."""
-    ctx.obj = State(data=data, no_color=no_color, no_cache=no_cache)
+    ctx.obj = State(data=data, no_color=no_color, no_cache=no_cache, no_pager=no_pager)
 
 
 # --- the one place errors become exit codes -----------------------------------------------------

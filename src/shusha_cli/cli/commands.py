@@ -12,19 +12,31 @@ import typer
 from shusha_cli.cli.app import app
 from shusha_cli.cli.options import (
     ActorOpt,
+    ArticleOnlyOpt,
     Completing,
     FormatOpt,
     FromOpt,
+    FullOpt,
+    LimitOpt,
     NoBackgroundOpt,
     OnOpt,
     PlaceOpt,
+    ReverseOpt,
     SearchOpt,
     SideOpt,
     ToOpt,
     TypeOpt,
+    WithinOpt,
     filter_input,
 )
-from shusha_cli.cli.plumbing import console_for, emit, load_chronology, state_of, stdout_guard
+from shusha_cli.cli.plumbing import (
+    console_for,
+    emit,
+    load_chronology,
+    print_table,
+    state_of,
+    stdout_guard,
+)
 from shusha_cli.render import Format
 
 if TYPE_CHECKING:
@@ -45,27 +57,34 @@ def timeline(
     type_: TypeOpt = None,
     search: SearchOpt = None,
     no_background: NoBackgroundOpt = False,
+    within: WithinOpt = False,
+    limit: LimitOpt = None,
+    reverse: ReverseOpt = False,
+    full: FullOpt = False,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
-    """Print the events that match, in order (earliest day, then time of day)."""
+    """Print the events that match as a story: by day, and within a day in the article's order.
+
+    Within a day, events keep the order of the account (the chronology file follows the
+    article); an event with a time of day is placed among the others by it. Events that began
+    before --from (or --on) are listed apart at the end, as already under way; --within leaves
+    them out. JSON and CSV hold every matching event; an event began before the range when its
+    start is earlier than the range's first day.
+    """
     from shusha_cli.core import query
+    from shusha_cli.views import timeline as timeline_view
 
     chron = load_chronology(ctx)
     given = filter_input(date_from, date_to, on, place, actor, side, type_, search, no_background)
     filt = query.resolve_filter(chron, given)
-    events = query.timeline(chron, filt)
-    _emit_events(ctx, chron, events, filt.description, fmt)
-
-
-def _emit_events(
-    ctx: typer.Context, chron: Chronology, events: Any, title: str, fmt: Format
-) -> None:
+    tl = timeline_view.timeline(chron, filt, within=within, limit=limit, reverse=reverse)
+    events = tl.all_events
     emit(
         ctx,
         fmt,
         lambda j: [j.event_obj(e) for e in events],
         lambda c: c.event_rows(chron, events),
-        lambda t, con: t.print_timeline(con, chron, events, f"Timeline: {title}"),
+        lambda _, con: renderer("timeline").print_timeline(con, chron, tl, full),
     )
 
 
@@ -106,19 +125,29 @@ def place(
             click_type=Completing("place"),
         ),
     ],
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    on: OnOpt = None,
+    side: SideOpt = None,
+    type_: TypeOpt = None,
+    full: FullOpt = False,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
-    """Everything about one place: names, control history, events, quotes."""
+    """Everything about one place: names, control history, events, quotes.
+
+    The date, side and type filters narrow the list of its events.
+    """
     from shusha_cli.core import query
 
     chron = load_chronology(ctx)
-    report = query.place_report(chron, name)
+    given = filter_input(date_from, date_to, on, None, None, side, type_, None)
+    report = query.place_report(chron, name, query.resolve_filter(chron, given))
     emit(
         ctx,
         fmt,
         lambda j: j.place_report_obj(report),
         lambda c: c.event_rows(chron, report.events),
-        lambda t, con: t.print_place(con, chron, report),
+        lambda _, con: renderer("pages").print_place(con, chron, report, full),
     )
 
 
@@ -159,19 +188,29 @@ def actor(
             click_type=Completing("actor"),
         ),
     ],
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    on: OnOpt = None,
+    side: SideOpt = None,
+    type_: TypeOpt = None,
+    full: FullOpt = False,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
-    """One person, unit or organisation: what they did, said, and who contradicted whom."""
+    """One person, unit or organisation: what they did, said, and who contradicted whom.
+
+    The date, side and type filters narrow the list of their events.
+    """
     from shusha_cli.core import query
 
     chron = load_chronology(ctx)
-    report = query.actor_report(chron, name)
+    given = filter_input(date_from, date_to, on, None, None, side, type_, None)
+    report = query.actor_report(chron, name, query.resolve_filter(chron, given))
     emit(
         ctx,
         fmt,
         lambda j: j.actor_report_obj(report),
         lambda c: c.event_rows(chron, report.events),
-        lambda t, con: t.print_actor(con, chron, report),
+        lambda _, con: renderer("pages").print_actor(con, chron, report, full),
     )
 
 
@@ -232,10 +271,11 @@ def quotes(
 def show(
     ctx: typer.Context,
     ident: Annotated[
-        str,
+        list[str],
         typer.Argument(
             metavar="ID",
-            help="The id of an event or a quote (as in JSON and CSV output).",
+            help="An event's or a quote's id as the timeline shows it, a unique start of one, "
+            "or words of its title.",
             click_type=Completing("id"),
         ),
     ],
@@ -245,7 +285,7 @@ def show(
     from shusha_cli.views import show as show_view
 
     chron = load_chronology(ctx)
-    detail = show_view.show(chron, ident)
+    detail = show_view.show(chron, " ".join(ident))
     emit(
         ctx,
         fmt,
@@ -264,6 +304,15 @@ def _detail_table(console: Any, chron: Chronology, detail: Any) -> None:
 @app.command()
 def claims(
     ctx: typer.Context,
+    number: Annotated[
+        int | None,
+        typer.Argument(
+            metavar="[N]", help="Only contested matter N (the number `show` and this list give)."
+        ),
+    ] = None,
+    matter: Annotated[
+        int | None, typer.Option("--matter", "-m", metavar="N", help="The same as N.")
+    ] = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     on: OnOpt = None,
@@ -279,13 +328,23 @@ def claims(
     of whoever made the claim.
     """
     from shusha_cli.core import query
+    from shusha_cli.core.errors import UsageError
     from shusha_cli.views import claims as core_claims
 
+    if number is not None and matter is not None and number != matter:
+        raise UsageError(f"N ({number}) and --matter ({matter}) name different matters")
+    chosen = number if number is not None else matter
     chron = load_chronology(ctx)
     given = filter_input(date_from, date_to, on, place, actor, side, None, search)
     filt = query.resolve_filter(chron, given)
-    found = core_claims.matters(chron, filt)
-    title = f"Claims: {filt.description}"
+    if chosen is not None:
+        if filt.is_set:
+            raise UsageError("a matter by number takes no filters; give N alone")
+        found = [core_claims.one_matter(chron, chosen)]
+        title = f"Claims: contested matter {chosen}"
+    else:
+        found = core_claims.matters(chron, filt)
+        title = f"Claims: {filt.description}"
     emit(
         ctx,
         fmt,
@@ -355,6 +414,7 @@ def front(
     on: OnOpt = None,
     place: PlaceOpt = None,
     side: SideOpt = None,
+    article_only: ArticleOnlyOpt = False,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """Who held which place, day by day, and the changes of control (--on DAY: that day)."""
@@ -363,13 +423,13 @@ def front(
 
     chron = load_chronology(ctx)
     given = filter_input(date_from, date_to, on, place, None, side, None, None)
-    result = front_view.front(chron, query.resolve_filter(chron, given))
+    result = front_view.front(chron, query.resolve_filter(chron, given), article_only=article_only)
     emit(
         ctx,
         fmt,
         lambda j: j.front_obj(result),
         lambda c: c.front_rows(result),
-        lambda t, con: chart("front_chart").print_front(con, chron, result),
+        lambda t, con: renderer("front_chart").print_front(con, chron, result),
     )
 
 
@@ -399,7 +459,7 @@ def days(
         fmt,
         lambda j: j.activity_obj(result),
         lambda c: c.activity_rows(result),
-        lambda t, con: chart("days_chart").print_days(con, result),
+        lambda t, con: renderer("days_chart").print_days(con, result),
     )
 
 
@@ -433,12 +493,14 @@ def map_(
     chron = load_chronology(ctx)
     given = filter_input(date_from, date_to, on, place, actor, side, type_, search, no_background)
     filt = query.resolve_filter(chron, given)
-    console = console_for(ctx)
-    drawn = map_view.draw_map(chron, filt, console.width - 2, height, around, radius)
-    with stdout_guard():
-        chart("map_chart").print_map(console, drawn)
+
+    def draw(console: Any) -> None:
+        drawn = map_view.draw_map(chron, filt, console.width - 2, height, around, radius)
+        renderer("map_chart").print_map(console, drawn)
+
+    print_table(ctx, draw)
 
 
-def chart(name: str) -> ModuleType:
-    """A chart renderer, imported only when a table is drawn (JSON and CSV never need Rich)."""
+def renderer(name: str) -> ModuleType:
+    """A table renderer, imported only when a table is drawn (JSON and CSV never need Rich)."""
     return importlib.import_module(f"shusha_cli.render.{name}")

@@ -108,6 +108,32 @@ SearchOpt = Annotated[
 NoBackgroundOpt = Annotated[
     bool, typer.Option("--no-background", help="Leave out the background before 15 Oct 2020.")
 ]
+WithinOpt = Annotated[
+    bool,
+    typer.Option(
+        "--within", help="Only events dated wholly inside the range (none already under way)."
+    ),
+]
+LimitOpt = Annotated[
+    int | None,
+    typer.Option("--limit", "-n", metavar="N", help="At most N events of the timeline proper."),
+]
+ReverseOpt = Annotated[bool, typer.Option("--reverse", help="Latest first.")]
+FullOpt = Annotated[
+    bool,
+    typer.Option(
+        "--full",
+        "-F",
+        help="Each event in full: summary, type, control changes (default: compact).",
+    ),
+]
+ArticleOnlyOpt = Annotated[
+    bool,
+    typer.Option(
+        "--article-only",
+        help="The article's own account only: the parties' claims of control left out.",
+    ),
+]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 
 

@@ -5,12 +5,18 @@ Data goes to stdout through the renderer of the chosen format; only that rendere
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
+import re
+import shutil
+import signal
+import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 import typer
 
@@ -37,7 +43,9 @@ def load_chronology(ctx: typer.Context) -> Chronology:
     )
 
 
-def console_for(ctx: typer.Context, file: TextIO | None = None) -> Any:
+def console_for(ctx: typer.Context, file: TextIO | None = None, *, paged: bool = False) -> Any:
+    """A Rich console that never reads markup; ``paged``: one drawing for the terminal, to a
+    buffer that is handed to the pager (same width and colours as the terminal itself)."""
     from rich.console import Console
 
     class _Console(Console):
@@ -46,14 +54,115 @@ def console_for(ctx: typer.Context, file: TextIO | None = None) -> Any:
             raise PipeClosed
 
     no_color = state_of(ctx).no_color or bool(os.environ.get("NO_COLOR"))
+    extra: dict[str, Any] = {}
+    if paged:
+        extra = {"force_terminal": True, "width": shutil.get_terminal_size().columns}
     return _Console(
-        file=file or sys.stdout,
+        file=file or cast(TextIO, TidyWriter(sys.stdout)),
         no_color=no_color,
         color_system=None if no_color else "auto",
         markup=False,
         emoji=False,
         highlight=False,
+        **extra,
     )
+
+
+_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.M)
+
+
+def tidy(text: str) -> str:
+    """Text with no line ending in blanks (a colour reset after them is kept).
+
+    Rich pads wrapped and table lines to the column's width; blanks at the end of a line spoil
+    copy and paste and diffs, and say nothing.
+    """
+    return _TRAILING.sub(r"\1", text)
+
+
+class TidyWriter:
+    """A text stream that passes whole lines on through :func:`tidy`, the rest when flushed."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        data = self.pending + text
+        head, newline, self.pending = data.rpartition("\n")
+        if newline:
+            self.stream.write(tidy(head + newline))
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.stream.write(self.pending)
+            self.pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self.stream, "encoding", None) or "utf-8"
+
+
+def pager_command(ctx: typer.Context) -> str | None:
+    """The pager to use, as git chooses one, or None when output goes straight to stdout.
+
+    Only when stdout is a terminal and paging is not turned off: ``$SHUSHA_PAGER``, then
+    ``$PAGER``, then ``less -FRX``; an empty value or ``cat`` means no pager.
+    """
+    if state_of(ctx).no_pager or not sys.stdout.isatty():
+        return None
+    for name in ("SHUSHA_PAGER", "PAGER"):
+        value = os.environ.get(name)
+        if value is not None:
+            return value if value.strip() not in ("", "cat") else None
+    return "less -FRX"
+
+
+def run_pager(command: str, text: str) -> bool:
+    """Send ``text`` through the pager; False if the pager could not be started."""
+    env = {**os.environ}
+    env.setdefault("LESS", "FRX")
+    try:
+        proc = subprocess.Popen(
+            command, shell=True, stdin=subprocess.PIPE, env=env, encoding="utf-8",
+            errors="replace",
+        )  # fmt: skip
+    except OSError:
+        return False
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C belongs to the pager
+    try:
+        assert proc.stdin is not None
+        with contextlib.suppress(BrokenPipeError):  # the reader quit before the end
+            proc.stdin.write(text)
+            proc.stdin.close()
+        proc.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return proc.returncode != 127  # the shell's "command not found"
+
+
+def print_table(ctx: typer.Context, draw: Callable[[Any], None]) -> None:
+    """Draw a table view; page it when it is taller than the terminal (see pager_command)."""
+    command = pager_command(ctx)
+    if command is None:
+        with stdout_guard():
+            draw(console_for(ctx))
+        return
+    buffer = io.StringIO()
+    draw(console_for(ctx, buffer, paged=True))
+    text = tidy(buffer.getvalue())
+    if text.count("\n") >= shutil.get_terminal_size().lines and run_pager(command, text):
+        return
+    with stdout_guard() as out:
+        out.write(text)
 
 
 @contextmanager
@@ -98,4 +207,4 @@ def emit(
     else:
         from shusha_cli.render import table
 
-        as_table(table, console_for(ctx))
+        print_table(ctx, lambda console: as_table(table, console))

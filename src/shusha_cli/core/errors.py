@@ -45,6 +45,12 @@ class DateError(UsageError):
     """A date string that does not parse, or a form we refuse rather than misread."""
 
 
+class NotFound(ShushaError):
+    """Something asked for by number or id that the chronology does not have."""
+
+    exit_code = ExitCode.NOT_FOUND
+
+
 class NameNotFound(ShushaError):
     """A place or actor name that matches nothing; carries the closest names."""
 

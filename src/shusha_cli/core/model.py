@@ -7,6 +7,7 @@ the documentation, the ``--side``/``--type`` choices and the code share one list
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -247,11 +248,6 @@ class Event:
     def is_claim(self) -> bool:
         return self.attribution != ARTICLE
 
-    @property
-    def sort_key(self) -> tuple[dt.date, int, dt.date, str]:
-        tod = self.time_of_day.rank if self.time_of_day is not None else -1
-        return (self.date.start, tod, self.date.end or dt.date.max, self.id)
-
 
 @dataclass(frozen=True)
 class Quote:
@@ -268,10 +264,6 @@ class Quote:
     confirms: tuple[str, ...] = ()
     contradicts: tuple[str, ...] = ()
 
-    @property
-    def sort_key(self) -> tuple[dt.date, dt.date, str]:
-        return (self.date.start, self.date.end or dt.date.max, self.id)
-
 
 @dataclass(frozen=True)
 class Chronology:
@@ -286,6 +278,7 @@ class Chronology:
     _places: dict[str, Place] = field(init=False, repr=False, compare=False)
     _actors: dict[str, Actor] = field(init=False, repr=False, compare=False)
     _records: dict[str, Event | Quote] = field(init=False, repr=False, compare=False)
+    _order: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # A frozen dataclass sets its derived fields through object.__setattr__, once.
@@ -294,12 +287,17 @@ class Chronology:
         records: dict[str, Event | Quote] = {e.id: e for e in self.events}
         records.update({q.id: q for q in self.quotes})
         object.__setattr__(self, "_records", records)
+        object.__setattr__(self, "_order", narrative_order(self.events, self.quotes))
 
     def place(self, ident: str) -> Place:
         return self._places[ident]
 
     def actor(self, ident: str) -> Actor:
         return self._actors[ident]
+
+    def order(self, record: Event | Quote) -> int:
+        """A record's place in the story (see :func:`narrative_order`): sort by this."""
+        return self._order[record.id]
 
     def record(self, ident: str) -> Event | Quote | None:
         """An event or a quote by id (they share one id space, so links can name either)."""
@@ -316,6 +314,34 @@ class Chronology:
         for event in pool:
             counts[event.date.start.year] = counts.get(event.date.start.year, 0) + 1
         return max(counts, key=lambda y: (counts[y], y)) if counts else DEFAULT_YEAR
+
+
+def narrative_order(events: Sequence[Event], quotes: Sequence[Quote]) -> dict[str, int]:
+    """Each record's rank in the story the chronology tells, the order every listing uses.
+
+    Records are ordered by their earliest possible day. Within a day they keep the order of the
+    file, which is written in the article's order, so that a cause comes before its effect and a
+    claim before the denial that answers it (sorting by id or by type would put a report of a
+    capture before the capture). A time of day, where the data gives one, places an event among
+    the others: an event without one is taken to happen at the time of the nearest timed event
+    before it in the file on the same day (before all timed events when there is none), so a
+    timed event moves past untimed ones only as far as its time requires. Quotes are ordered by
+    their earliest day, then their latest, then the file's order.
+    """
+    at: dict[dt.date, int] = {}
+    keys: list[tuple[dt.date, int, int, str]] = []
+    for index, e in enumerate(events):
+        day = e.date.start
+        if e.time_of_day is not None:
+            at[day] = e.time_of_day.rank
+        keys.append((day, at.get(day, -1) if e.time_of_day is None else e.time_of_day.rank,
+                     index, e.id))  # fmt: skip
+    order = {key[3]: n for n, key in enumerate(sorted(keys))}
+    said = sorted(
+        (q.date.start, q.date.end or dt.date.max, index, q.id) for index, q in enumerate(quotes)
+    )
+    order.update({key[3]: n for n, key in enumerate(said)})
+    return order
 
 
 DEFAULT_YEAR = 2020

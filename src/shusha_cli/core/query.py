@@ -9,7 +9,7 @@ import datetime as dt
 import difflib
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import TypeVar
 
@@ -193,6 +193,15 @@ def bounds(events: Iterable[Event]) -> tuple[dt.date | None, dt.date | None]:
     return (min(starts), max(ends)) if starts else (None, None)
 
 
+def campaign_bounds(events: Iterable[Event]) -> tuple[dt.date | None, dt.date | None]:
+    """The earliest and latest days of the events that are not background.
+
+    A place's or the file's dates: the 1994–2020 negotiations overlap Shusha but did not happen
+    there after 10 Nov 2020, so background would stretch every span to 31 Dec 2020.
+    """
+    return bounds(e for e in events if e.type is not EventType.BACKGROUND)
+
+
 def event_sides(chron: Chronology, event: Event) -> set[Side]:
     """The sides an event involves: its actors' and its claimant's."""
     ids = list(event.actors)
@@ -245,9 +254,7 @@ def matches(chron: Chronology, filt: Filter, event: Event, about: dict[str, list
 def timeline(chron: Chronology, filt: Filter) -> list[Event]:
     """The events that pass the filter, by earliest day, then time of day."""
     about = quotes_about(chron) if filt.search else {}
-    return sorted(
-        (e for e in chron.events if matches(chron, filt, e, about)), key=lambda e: e.sort_key
-    )
+    return sorted((e for e in chron.events if matches(chron, filt, e, about)), key=chron.order)
 
 
 def quotes(chron: Chronology, filt: Filter) -> list[Quote]:
@@ -267,7 +274,7 @@ def quotes(chron: Chronology, filt: Filter) -> list[Quote]:
         if needle and not any(needle in fold(h) for h in (q.text, q.context, q.medium) if h):
             continue
         out.append(q)
-    return sorted(out, key=lambda q: q.sort_key)
+    return sorted(out, key=chron.order)
 
 
 # --- derived facts -----------------------------------------------------------------------------
@@ -288,7 +295,7 @@ def control_histories(chron: Chronology) -> dict[str, list[ControlStep]]:
         for change in event.control:
             out.setdefault(change.place, []).append(ControlStep(event, change))
     for steps in out.values():
-        steps.sort(key=lambda s: s.event.sort_key)
+        steps.sort(key=lambda s: chron.order(s.event))
     return out
 
 
@@ -303,12 +310,27 @@ class PlaceReport:
     quotes: list[Quote]
     control: list[ControlStep]
     neighbours: list[tuple[Place, int]] = field(default_factory=list)
+    description: str = ""  # the filter applied to the events, in words ("" for none)
 
 
-def place_report(chron: Chronology, name: str) -> PlaceReport:
+def _narrowed(
+    chron: Chronology,
+    filt: Filter | None,
+    places: tuple[str, ...] = (),
+    actors: tuple[str, ...] = (),
+) -> Filter:
+    """The page's own criterion (this place, this actor) with the user's filter, if any."""
+    base = filt or Filter()
+    narrowed = replace(base, places=places or base.places, actors=actors or base.actors)
+    return replace(narrowed, description=describe(chron, base) if base.is_set else "")
+
+
+def place_report(chron: Chronology, name: str, filt: Filter | None = None) -> PlaceReport:
+    """Everything about one place; ``filt`` (dates, types, sides...) narrows its events."""
     ident = place_index(chron).resolve(name)
-    events = timeline(chron, Filter(places=(ident,)))
-    said = sorted((q for q in chron.quotes if ident in q.places), key=lambda q: q.sort_key)
+    page = _narrowed(chron, filt, places=(ident,))
+    events = timeline(chron, page)
+    said = sorted((q for q in chron.quotes if ident in q.places), key=chron.order)
     counts: Counter[str] = Counter()
     for e in events:
         counts.update(p for p in set(event_places(e)) if p != ident)
@@ -316,7 +338,12 @@ def place_report(chron: Chronology, name: str) -> PlaceReport:
         (chron.place(p), n) for p, n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))
     ]
     return PlaceReport(
-        chron.place(ident), events, said, control_history(chron, ident), neighbours[:8]
+        chron.place(ident),
+        events,
+        said,
+        control_history(chron, ident),
+        neighbours[:8],
+        page.description,
     )
 
 
@@ -360,15 +387,40 @@ class ActorReport:
     events: list[Event]
     quotes: list[Quote]
     links: list[Link]
+    description: str = ""  # the filter applied to the events, in words ("" for none)
 
 
-def actor_report(chron: Chronology, name: str) -> ActorReport:
+_BOTH_WAYS = {"contradict": "contradict each other", "confirm": "confirm each other"}
+
+
+def merge_links(links: Sequence[Link]) -> list[Link]:
+    """One line a linked pair: A contradicts B and B contradicts A read "contradict each other".
+
+    The first link of a pair keeps its place in the list; the relation it shows is the merged one.
+    """
+    out: dict[tuple[str, str, str], Link] = {}
+    for link in links:
+        base = "contradict" if link.relation.startswith("contradict") else "confirm"
+        key = (link.own.id, link.other.id, base)
+        first = out.get(key)
+        if first is None:
+            out[key] = link
+        elif first.relation != link.relation:
+            out[key] = replace(first, relation=_BOTH_WAYS[base])
+    return list(out.values())
+
+
+def actor_report(chron: Chronology, name: str, filt: Filter | None = None) -> ActorReport:
+    """Everything an actor did, said and was answered with; ``filt`` narrows their events."""
     ident = actor_index(chron).resolve(name)
-    events = timeline(chron, Filter(actors=(ident,)))
-    said = sorted((q for q in chron.quotes if q.speaker == ident), key=lambda q: q.sort_key)
-    claims: list[Event | Quote] = [e for e in events if e.attribution == ident]
+    page = _narrowed(chron, filt, actors=(ident,))
+    events = timeline(chron, page)
+    said = sorted((q for q in chron.quotes if q.speaker == ident), key=chron.order)
+    everything = timeline(chron, Filter(actors=(ident,)))
+    claims: list[Event | Quote] = [e for e in everything if e.attribution == ident]
     claims += said
-    return ActorReport(chron.actor(ident), events, said, links_of(chron, claims))
+    links = merge_links(links_of(chron, claims))
+    return ActorReport(chron.actor(ident), events, said, links, page.description)
 
 
 @dataclass(frozen=True)
@@ -401,7 +453,7 @@ def places_table(
             continue
         if want and want not in fold(p.district or ""):
             continue
-        first, last = bounds(by_place.get(p.id, []))
+        first, last = campaign_bounds(by_place.get(p.id, []))
         rows.append(PlaceRow(p, len(by_place.get(p.id, [])), first, last))
     if sort == "activity":
         rows.sort(key=lambda r: (-r.events, fold(r.place.name)))

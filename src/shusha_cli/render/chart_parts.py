@@ -28,27 +28,30 @@ SIDE_COLOURS = {
     Side.OTHER: "white",
 }
 
-TYPE_LETTERS = {
-    EventType.BACKGROUND: "B",
-    EventType.ADVANCE: "A",
-    EventType.FIGHTING: "F",
-    EventType.CAPTURE: "C",
-    EventType.WITHDRAWAL: "W",
-    EventType.FAILED_ATTACK: "X",
-    EventType.COUNTERATTACK: "K",
-    EventType.SHELLING: "H",
-    EventType.STRIKE: "T",
-    EventType.AMBUSH: "M",
-    EventType.ROAD_CUT: "R",
-    EventType.CASUALTIES: "L",
-    EventType.PERSONNEL: "P",
-    EventType.EVACUATION: "E",
-    EventType.FOOTAGE: "V",
-    EventType.STATEMENT: "S",
-    EventType.DENIAL: "N",
-    EventType.AGREEMENT: "G",
+TYPE_SYMBOLS = {
+    EventType.BACKGROUND: "~",
+    EventType.ADVANCE: ">",
+    EventType.FIGHTING: "#",
+    EventType.CAPTURE: "!",
+    EventType.WITHDRAWAL: "<",
+    EventType.FAILED_ATTACK: "%",
+    EventType.COUNTERATTACK: "^",
+    EventType.SHELLING: "*",
+    EventType.STRIKE: "+",
+    EventType.AMBUSH: "&",
+    EventType.ROAD_CUT: "=",
+    EventType.CASUALTIES: ":",
+    EventType.PERSONNEL: "@",
+    EventType.EVACUATION: "}",
+    EventType.FOOTAGE: "°",
+    EventType.STATEMENT: '"',
+    EventType.DENIAL: "¬",
+    EventType.AGREEMENT: "§",
 }
-"""One letter per event type: the bars read without colour."""
+"""One symbol per event type, so the bars read without colour. Never a letter: the campaign
+views use letters for sides (A, M, N, R, O in ``front`` and ``map``), and lowercase letters for
+holdings a later change implies; never ``/ ? ·``, which ``front`` uses for partial, changing
+and unknown holdings."""
 
 TYPE_COLOURS = {
     EventType.BACKGROUND: "white",

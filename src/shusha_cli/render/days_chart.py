@@ -16,7 +16,7 @@ from shusha_cli.core.model import EventType
 from shusha_cli.render.chart_parts import (
     SPAN_MARK,
     TYPE_COLOURS,
-    TYPE_LETTERS,
+    TYPE_SYMBOLS,
     flow,
     print_line,
     runs,
@@ -89,7 +89,7 @@ def _day_bar(d: DayActivity, on_w: int, span_w: int, unit: int, bar_w: int) -> T
         maybe = max(bar_w - exact, 0)
         exact = min(exact, bar_w)
     for event_type, n in _split(d.on_day, exact):
-        line.append(TYPE_LETTERS[event_type] * n, style=f"bold black on {TYPE_COLOURS[event_type]}")
+        line.append(TYPE_SYMBOLS[event_type] * n, style=f"bold black on {TYPE_COLOURS[event_type]}")
     line.append(SPAN_MARK * maybe, style="dim")
     return line
 
@@ -98,7 +98,7 @@ def _legend_days(console: Console, act: Activity) -> None:
     present = [t for t in EventType if any(n for d in act.days for t2, n in d.on_day if t2 is t)]
     items = []
     for event_type in present:
-        item = Text(TYPE_LETTERS[event_type], style=f"bold black on {TYPE_COLOURS[event_type]}")
+        item = Text(TYPE_SYMBOLS[event_type], style=f"bold black on {TYPE_COLOURS[event_type]}")
         item.append(f" {event_type.value}")
         items.append(item)
     lead = Text("Dated to the day, by type:" + ("" if present else " none"))

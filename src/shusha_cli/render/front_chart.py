@@ -26,6 +26,7 @@ from shusha_cli.render.grid import cell as _t
 from shusha_cli.render.text import author_name, day_text, human_span
 from shusha_cli.views.days import precision_words
 from shusha_cli.views.front import (
+    CLAIM_MARK,
     Front,
     FrontChange,
     Hold,
@@ -43,7 +44,8 @@ def _fit_label(name: str, room: int) -> str:
 def _grid(front: Front, width: int) -> list[Text]:
     """The places-by-days grid as lines no wider than ``width``, in blocks of days if need be."""
     days = front.range.days
-    names = [safe(r.place.name) for r in front.rows]
+    rows = front.known_rows
+    names = [safe(r.place.name) for r in rows]
     label_w = max(len(n) for n in names)
     min_cells = 7
     if label_w + 1 + min_cells > width:
@@ -56,7 +58,7 @@ def _grid(front: Front, width: int) -> list[Text]:
         if lo:
             lines.append(Text(""))
         lines += _grid_header(block, label_w, cw)
-        for row, name in zip(front.rows, names, strict=True):
+        for row, name in zip(rows, names, strict=True):
             line = Text(_fit_label(name, label_w).ljust(label_w + 1))
             for holding in row.cells[lo : lo + per_block]:
                 mark = symbol(holding)
@@ -93,6 +95,11 @@ _HOLD_LEGEND = (
     ("a", "dim cyan", "held by that side only as far as its first recorded change implies"),
     ("?", "bold cyan", "changing hands on a day the data does not give (the change's span)"),
     ("/", "bold cyan", "partly held, after a partial change"),
+    (
+        CLAIM_MARK,
+        "bold cyan",
+        "a party's claim alone says so, not the article; --article-only drops claims",
+    ),
     ("·", "dim", "the data does not say"),
 )
 
@@ -104,7 +111,9 @@ def _legend_front(console: Console) -> None:
         line = Text(f" {mark} ", style=style)
         line.append(f" {words}")
         console.print(line)
-    console.print(_t("Claims count as recorded changes; ⚑ marks them in the list of changes."))
+    console.print(
+        _t("Claims count as recorded changes; ⚑ marks them in the grid and the list of changes.")
+    )
 
 
 def _grouped(changes: Sequence[FrontChange]) -> list[tuple[FrontChange, list[str]]]:
@@ -156,8 +165,10 @@ def print_front(console: Console, chron: Chronology, front: Front) -> None:
     if not front.rows:
         console.print(_t("The data records no change of control that bears on this range."))
     else:
-        for line in _grid(front, console.width):
-            print_line(console, line)
+        if front.known_rows:
+            for line in _grid(front, console.width):
+                print_line(console, line)
+        _print_folded(console, chron, front)
         console.print()
         _legend_front(console)
     if front.changes:
@@ -167,6 +178,34 @@ def print_front(console: Console, chron: Chronology, front: Front) -> None:
             _changes_table(chron, front.changes, f"{len(front.changes)} {noun} of control")
         )
     _print_unrecorded(console, front)
+
+
+def _print_folded(console: Console, chron: Chronology, front: Front) -> None:
+    """Places whose only news in the range is one change of unknown day: a line a statement."""
+    if not front.folded:
+        return
+    console.print()
+    console.print(
+        _t(
+            "Changing hands on a day the data does not give, across the whole range (? on every "
+            "day):",
+            "bold",
+        )
+    )
+    for step, rows in front.folded:
+        e = step.event
+        names = ", ".join(
+            r.place.name
+            + (" (in part)" if r.cells[0].step and r.cells[0].step.change.extent.value == "partial"
+               else "")
+            for r in rows
+        )  # fmt: skip
+        line = _t(f" {CLAIM_MARK if e.is_claim else '?'} ")
+        line.append(safe(names))
+        line.append(f" — {safe(human_span(e.date))}: {safe(e.title)}", style="dim")
+        if e.is_claim:
+            line.append(f" (claim by {safe(author_name(chron, e.attribution))})", style="yellow")
+        console.print(line)
 
 
 def _print_unrecorded(console: Console, front: Front) -> None:
@@ -201,13 +240,13 @@ def _since(chron: Chronology, holding: Holding) -> Text:
 
 def _print_front_day(console: Console, chron: Chronology, front: Front) -> None:
     day = front.range.start
-    if front.rows:
+    if front.known_rows:
         table = Grid(title=_t(f"Who held what on {day_text(day)}, as far as the data says"))
         table.add_column("", min_width=3, max_width=3)
         table.add_column("Place", min_width=8, max_width=22)
         table.add_column("Holder", min_width=10, max_width=26)
         table.add_column("Because", ratio=1, min_width=16)
-        for row in front.rows:
+        for row in front.known_rows:
             holding = row.cells[0]
             table.add_row(
                 Text(f" {symbol(holding)} ", style=cell_style(holding)),
@@ -216,8 +255,9 @@ def _print_front_day(console: Console, chron: Chronology, front: Front) -> None:
                 _since(chron, holding),
             )
         console.print(table)
-    else:
+    elif not front.rows:
         console.print(_t(f"The data says nothing about who held which place on {day_text(day)}."))
+    _print_folded(console, chron, front)
     if front.changes:
         console.print()
         count = len(front.changes)

@@ -33,8 +33,14 @@ EDGE = 1  # before the first column and after the last: the layout Rich's SIMPLE
 
 
 def cell(text: str, style: str = "") -> Text:
-    """Text from the data as a cell: made safe, never read as markup."""
-    return Text(safe(text), style=style)
+    """Text from the data as a cell: made safe, never read as markup.
+
+    The style covers this text only, not text appended later: a bold title followed by a dim
+    line must not print the line bold and dim at once.
+    """
+    out = Text()
+    out.append(safe(text), style=style or None)
+    return out
 
 
 def table(*columns: tuple[str, dict[str, Any]], title: str | None = None) -> Grid:

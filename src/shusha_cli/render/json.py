@@ -160,9 +160,11 @@ def actor_report_obj(r: ActorReport) -> Obj:
 
 
 def summary_obj(chron: Chronology) -> Obj:
-    from shusha_cli.core.query import bounds
+    from shusha_cli.core.model import EventType
+    from shusha_cli.core.query import bounds, campaign_bounds
 
-    first, last = bounds(e for e in chron.events)
+    first, last = campaign_bounds(chron.events)
+    bg_first, bg_last = bounds(e for e in chron.events if e.type is EventType.BACKGROUND)
     return {
         "file": chron.path,
         "events": len(chron.events),
@@ -171,6 +173,8 @@ def summary_obj(chron: Chronology) -> Obj:
         "quotes": len(chron.quotes),
         "first": first.isoformat() if first else None,
         "last": last.isoformat() if last else None,
+        "background_first": bg_first.isoformat() if bg_first else None,
+        "background_last": bg_last.isoformat() if bg_last else None,
     }
 
 

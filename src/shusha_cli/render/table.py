@@ -10,21 +10,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from shusha_cli.core.errors import Problem
 from shusha_cli.core.inert import safe
 from shusha_cli.core.model import Actor, Chronology, Event, Quote
-from shusha_cli.core.query import ActorReport, PlaceReport, PlaceRow
+from shusha_cli.core.query import PlaceRow
 from shusha_cli.render.grid import Grid
 from shusha_cli.render.grid import cell as _t
 from shusha_cli.render.grid import table as _table
 from shusha_cli.render.text import author_name, human_span
 
 
-def _when(e: Event) -> Text:
-    text = _t(human_span(e.date), "bold")
+def when_cell(e: Event) -> Text:
+    """An event's dates: the day (or span), its time of day, and when it was made public."""
+    text = _t(human_span(e.date))
     if e.time_of_day is not None:
         text.append(f"\n{e.time_of_day.value}", style="italic")
     if e.reported is not None:
@@ -37,7 +37,8 @@ def _names(chron: Chronology, ids: Sequence[str]) -> str:
 
 
 def _event_cell(chron: Chronology, e: Event) -> Text:
-    cell = _t(e.title, "bold")
+    cell = Text()
+    cell.append(safe(e.title), style="bold")  # only the title: a base style would cover it all
     cell.append(f"  [{e.type.value}]", style="cyan")
     if e.is_claim:
         cell.append(f"\n⚑ claim by {safe(author_name(chron, e.attribution))}", style="yellow")
@@ -45,6 +46,7 @@ def _event_cell(chron: Chronology, e: Event) -> Text:
     for c in e.control:
         part = " (part)" if c.extent.value == "partial" else ""
         cell.append(f"\n→ {safe(chron.place(c.place).name)}: to {c.to.value}{part}", style="green")
+    cell.append(f"\nid: {safe(e.id)}", style="dim")
     return cell
 
 
@@ -69,7 +71,7 @@ def events_table(
                 cell.append("\nat " + safe(_names(chron, e.places)), style="dim")
             cell.append("\n")
             cell.append_text(_sources(e.sources))
-            table.add_row(_when(e), cell)
+            table.add_row(when_cell(e), cell)
         table.leading = 1
         return table
     table = _table(
@@ -81,21 +83,9 @@ def events_table(
     )
     for e in events:
         table.add_row(
-            _when(e), _t(_names(chron, e.places)), _event_cell(chron, e), _sources(e.sources)
+            when_cell(e), _t(_names(chron, e.places)), _event_cell(chron, e), _sources(e.sources)
         )
     return table
-
-
-def print_timeline(
-    console: Console, chron: Chronology, events: Sequence[Event], title: str
-) -> None:
-    if not events:
-        console.print(_t(f"No events match: {title}."))
-        return
-    noun = "event" if len(events) == 1 else "events"
-    console.print(events_table(chron, events, f"{title} — {len(events)} {noun}", console.width))
-    if any(e.is_claim for e in events):
-        console.print(_t("⚑ marks a party's claim, not the article's own account.", "dim"))
 
 
 def _quote_block(chron: Chronology, q: Quote) -> Text:
@@ -123,113 +113,6 @@ def print_quotes(console: Console, chron: Chronology, quotes: Sequence[Quote], t
     for q in quotes:
         console.print()
         console.print(_quote_block(chron, q))
-
-
-def _field_table(rows: Sequence[tuple[str, str]]) -> Table:
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column(overflow="fold")
-    for key, value in rows:
-        if value:
-            table.add_row(_t(key), _t(value))
-    return table
-
-
-def print_place(console: Console, chron: Chronology, r: PlaceReport) -> None:
-    p = r.place
-    coords = ""
-    if p.coordinates is not None:
-        c = p.coordinates
-        coords = f"{c.lat:.5f}, {c.lon:.5f} ({c.precision.value}; {c.source})"
-    console.print(_t(p.name, "bold underline"))
-    console.print(
-        _field_table(
-            [
-                ("id", p.id),
-                ("also", ", ".join(p.aliases)),
-                ("kind", p.kind.value),
-                ("district", p.district or ""),
-                ("coordinates", coords or "none recorded"),
-                ("identification", p.identification.value),
-                ("notes", p.notes),
-                ("named with", ", ".join(f"{q.name} ({n})" for q, n in r.neighbours)),
-            ]
-        )
-    )
-    if r.control:
-        console.print()
-        control = _table(
-            ("Date", {"min_width": 11}), ("Control", {"ratio": 1}), title="Who held it, by the data"
-        )
-        for s in r.control:
-            ch = s.change
-            text = f"to {ch.to.value}" + (f" from {ch.from_.value}" if ch.from_ else "")
-            text += " (partial)" if ch.extent.value == "partial" else ""
-            text += f" — {s.event.title}"
-            if s.event.is_claim:
-                text += f" (claim by {author_name(chron, s.event.attribution)})"
-            control.add_row(_when(s.event), _t(text))
-        console.print(control)
-    console.print()
-    print_timeline(console, chron, r.events, f"Events at {p.name}")
-    if r.quotes:
-        console.print()
-        print_quotes(console, chron, r.quotes, f"Quotes about {p.name}")
-
-
-def print_actor(console: Console, chron: Chronology, r: ActorReport) -> None:
-    a = r.actor
-    console.print(_t(a.name, "bold underline"))
-    console.print(
-        _field_table(
-            [
-                ("id", a.id),
-                ("also", ", ".join(a.aliases)),
-                ("kind", a.kind.value),
-                ("side", f"{a.side.value} ({a.side.label})"),
-                ("role", a.role or ""),
-                ("affiliation", a.affiliation or ""),
-                ("notes", a.notes),
-            ]
-        )
-    )
-    console.print()
-    print_timeline(console, chron, r.events, f"What {a.name} did or claimed")
-    if r.quotes:
-        console.print()
-        print_quotes(console, chron, r.quotes, f"What {a.name} said")
-    if r.links and console.width < NARROW:
-        console.print()
-        # One column: their record, then the relation and the other record under it.
-        narrow = _table(("Record", {"ratio": 1}), title="Confirmations and contradictions")
-        for k in r.links:
-            cell = _t(_label(k.own), "bold")
-            cell.append("\n" + safe(f"{k.relation} {_label(k.other)}"))
-            cell.append("\n" + safe(f"— {author_name(chron, k.other_by)}"), style="dim")
-            narrow.add_row(cell)
-        narrow.leading = 1
-        console.print(narrow)
-    elif r.links:
-        console.print()
-        links = _table(
-            ("Their record", {"ratio": 1}),
-            ("", {}),
-            ("Other record", {"ratio": 1}),
-            title="Confirmations and contradictions",
-        )
-        for k in r.links:
-            links.add_row(
-                _t(_label(k.own)),
-                _t(k.relation),
-                _t(f"{_label(k.other)} — {author_name(chron, k.other_by)}"),
-            )
-        console.print(links)
-
-
-def _label(rec: Event | Quote) -> str:
-    if isinstance(rec, Quote):
-        return f"quote {rec.id} ({human_span(rec.date)})"
-    return f"{rec.title} ({human_span(rec.date)})"
 
 
 def print_places(console: Console, rows: Sequence[PlaceRow]) -> None:
@@ -303,7 +186,12 @@ def print_summary(console: Console, summary: dict[str, object]) -> None:
         _t(
             f"{summary['file']}: valid — {summary['events']} events, {summary['places']} places, "
             f"{summary['actors']} actors, {summary['quotes']} quotes; "
-            f"{summary['first']} to {summary['last']}"
+            f"events {summary['first']} to {summary['last']}"
+            + (
+                f", background {summary['background_first']} to {summary['background_last']}"
+                if summary["background_first"]
+                else ""
+            )
         ),
         soft_wrap=True,
     )

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from shusha_cli.core import query
+from shusha_cli.core.errors import NotFound
 from shusha_cli.core.model import (
     ARTICLE,
     Actor,
@@ -255,7 +256,7 @@ def _later_at_places(
 ) -> list[Evidence]:
     """The article's first changes of control at the given places, on or after a day."""
     out: list[Evidence] = []
-    for e in sorted(chron.events, key=lambda e: e.sort_key):
+    for e in sorted(chron.events, key=chron.order):
         if e.is_claim or e.date.start < after:
             continue
         if any(c.place in places for c in e.control):
@@ -298,7 +299,7 @@ def all_matters(chron: Chronology) -> list[Matter]:
                 for r in records
                 if isinstance(r, Event) and not is_party(r)
             ),
-            key=lambda x: x.event.sort_key,
+            key=lambda x: chron.order(x.event),
         )
         said = [*sides[CLAIM], *sides[COUNTER]]
         counts: Counter[str] = Counter()
@@ -328,6 +329,19 @@ def all_matters(chron: Chronology) -> list[Matter]:
         Matter(n, m.title, m.claim, m.counter, m.article, m.places)
         for n, (_, m) in enumerate(built, start=1)
     ]
+
+
+def one_matter(chron: Chronology, number: int) -> Matter:
+    """The contested matter with this number, as ``show`` and ``claims`` print it."""
+    found = all_matters(chron)
+    for m in found:
+        if m.number == number:
+            return m
+    raise NotFound(
+        f"no contested matter {number}; the chronology has {len(found)} (1 to {len(found)})"
+        if found
+        else f"no contested matter {number}; the chronology has none"
+    )
 
 
 def matters(chron: Chronology, filt: query.Filter | None = None) -> list[Matter]:

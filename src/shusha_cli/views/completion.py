@@ -29,8 +29,8 @@ def complete_ids(chron: Chronology, prefix: str) -> list[str]:
     """
     typed = fold(prefix).split()
     key = "-".join(typed)
-    ordered = [e.id for e in sorted(chron.events, key=lambda e: e.sort_key)]
-    ordered += [q.id for q in sorted(chron.quotes, key=lambda q: q.sort_key)]
+    ordered = [e.id for e in sorted(chron.events, key=chron.order)]
+    ordered += [q.id for q in sorted(chron.quotes, key=chron.order)]
     if not typed:
         return ordered
     starts = [i for i in ordered if i.startswith(key)]

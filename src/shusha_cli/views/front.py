@@ -58,6 +58,16 @@ class Holding:
     other: Side | None = None
     step: ControlStep | None = None
 
+    @property
+    def by_claim(self) -> bool:
+        """Whether this holding rests on a party's claim alone, not on the article's account.
+
+        The holding is worked out from one recorded change (the latest done, the one under way,
+        or the first, for an implied holder): when that change is a claim, nothing in the
+        article's own account says so.
+        """
+        return self.step is not None and self.step.event.is_claim
+
 
 UNKNOWN = Holding(Hold.UNKNOWN)
 
@@ -72,9 +82,19 @@ SIDE_LETTERS = {
 
 HOLD_MARKS = {Hold.PARTIAL: "/", Hold.CHANGING: "?", Hold.UNKNOWN: "·"}
 
+CLAIM_MARK = "⚑"
+"""What a cell shows when its holding rests on a party's claim alone (see Holding.by_claim)."""
+
 
 def symbol(holding: Holding) -> str:
-    """The one character a cell shows: the holder's letter (lower case when only implied)."""
+    """The one character a cell shows: the holder's letter (lower case when only implied).
+
+    A holding that rests on a claim alone shows :data:`CLAIM_MARK` instead, whatever it says,
+    so the grid never draws a claim as the article's account; the list of changes and
+    ``--on`` say what the claim is.
+    """
+    if holding.by_claim and holding.hold is not Hold.UNKNOWN:
+        return CLAIM_MARK
     if holding.hold in (Hold.HELD, Hold.IMPLIED) and holding.side is not None:
         letter = SIDE_LETTERS[holding.side]
         return letter if holding.hold is Hold.HELD else letter.lower()
@@ -103,6 +123,23 @@ def holding_on(steps: Sequence[ControlStep], day: dt.date) -> Holding:
     return UNKNOWN
 
 
+def holding_with_claims(
+    steps: Sequence[ControlStep], article: Sequence[ControlStep], day: dt.date
+) -> Holding:
+    """The holding on ``day`` from every change, claims included, told apart from the article.
+
+    ``article`` is the same history with the claims left out. When the two agree on the holder
+    the article's change is the one shown (the claim only repeats it); otherwise the holding
+    rests on a claim alone and says so (:attr:`Holding.by_claim`).
+    """
+    holding = holding_on(steps, day)
+    if holding.by_claim:
+        own = holding_on(article, day)
+        if (own.hold, own.side) == (holding.hold, holding.side):
+            return own
+    return holding
+
+
 def _done_by(step: ControlStep, day: dt.date) -> bool:
     """Whether a change had certainly happened by the end of ``day``."""
     span = step.event.date
@@ -122,6 +159,12 @@ class FrontRow:
     place: Place
     cells: tuple[Holding, ...]
     first_change: ControlStep  # the first change that matters to the range (orders the rows)
+
+    @property
+    def only_changing(self) -> bool:
+        """Whether every day of the range is inside one change whose day is not known."""
+        steps = {c.step.event.id if c.step else None for c in self.cells}
+        return all(c.hold is Hold.CHANGING for c in self.cells) and len(steps) == 1
 
 
 @dataclass(frozen=True)
@@ -145,21 +188,48 @@ class Front:
     changes: tuple[FrontChange, ...]
     unrecorded: tuple[Place, ...]  # places named in the range whose control the data never gives
     description: str
+    article_only: bool = False  # claims left out: the article's own account alone
+
+    @property
+    def known_rows(self) -> tuple[FrontRow, ...]:
+        """The rows that say something day by day (not one unknown day across the range)."""
+        return tuple(r for r in self.rows if not r.only_changing)
+
+    @property
+    def folded(self) -> tuple[tuple[ControlStep, tuple[FrontRow, ...]], ...]:
+        """Rows whose only news is one change of unknown day, one group per statement."""
+        groups: dict[str, list[FrontRow]] = {}
+        steps: dict[str, ControlStep] = {}
+        for row in self.rows:
+            step = row.cells[0].step
+            if row.only_changing and step is not None:
+                groups.setdefault(step.event.id, []).append(row)
+                steps.setdefault(step.event.id, step)
+        return tuple((steps[k], tuple(rows)) for k, rows in groups.items())
 
 
 _NEVER_HELD = frozenset({PlaceKind.COUNTRY, PlaceKind.REGION})
 
 
-def front(chron: Chronology, filt: Filter) -> Front:
+def article_histories(chron: Chronology) -> dict[str, list[ControlStep]]:
+    """The control histories with the parties' claims left out: the article's account alone."""
+    out = {p: [s for s in steps if not s.event.is_claim] for p, steps in histories(chron).items()}
+    return {p: steps for p, steps in out.items() if steps}
+
+
+def front(chron: Chronology, filt: Filter, *, article_only: bool = False) -> Front:
     """Each place's holder on each day of the range, and the changes inside the range.
 
     ``--place`` keeps those places; ``--side`` keeps places and changes that passed to or from
     that side. A holder is always worked out from the place's whole history, so a filter never
-    changes what a cell says, only which rows and changes are shown.
+    changes what a cell says, only which rows and changes are shown. ``article_only`` leaves
+    the parties' claims out of that history. Rows whose every day lies inside one change of
+    unknown day come last (see :attr:`Front.folded`).
     """
     rng = view_range(chron, filt)
     window = Span(rng.start, rng.end, "")
-    history = histories(chron)
+    article = article_histories(chron)
+    history = article if article_only else histories(chron)
     rows: list[FrontRow] = []
     changes: list[FrontChange] = []
     for place in chron.places:
@@ -168,7 +238,8 @@ def front(chron: Chronology, filt: Filter) -> Front:
             continue
         if filt.sides and not any(_involves(s, filt.sides) for s in steps):
             continue
-        cells = tuple(holding_on(steps, day) for day in rng.days)
+        own = article.get(place.id, [])
+        cells = tuple(holding_with_claims(steps, own, day) for day in rng.days)
         if all(c.hold is Hold.UNKNOWN for c in cells):
             continue
         rows.append(FrontRow(place, cells, _first_change(steps, rng)))
@@ -177,8 +248,10 @@ def front(chron: Chronology, filt: Filter) -> Front:
             for s in steps
             if s.event.date.overlaps(window) and (not filt.sides or _involves(s, filt.sides))
         ]
-    rows.sort(key=lambda r: (r.first_change.event.sort_key, fold(r.place.name)))
-    changes.sort(key=lambda c: (c.step.event.sort_key, fold(c.place.name)))
+    rows.sort(
+        key=lambda r: (r.only_changing, chron.order(r.first_change.event), fold(r.place.name))
+    )
+    changes.sort(key=lambda c: (chron.order(c.step.event), fold(c.place.name)))
     named = Filter(start=rng.start, end=rng.end, places=filt.places)
     seen = {p for e in query.timeline(chron, named) for p in query.event_places(e)}
     unrecorded = tuple(
@@ -195,7 +268,9 @@ def front(chron: Chronology, filt: Filter) -> Front:
         )
     )
     description = query.describe(chron, replace(filt, start=rng.start, end=rng.end))
-    return Front(rng, tuple(rows), tuple(changes), unrecorded, description)
+    if article_only:
+        description += ", the article's account only"
+    return Front(rng, tuple(rows), tuple(changes), unrecorded, description, article_only)
 
 
 def _first_change(steps: Sequence[ControlStep], rng: DayRange) -> ControlStep:

@@ -43,7 +43,7 @@ def geo_places(chron: Chronology, filt: Filter) -> list[GeoPlace]:
         mine = by_place.get(p.id, [])
         if p.coordinates is None or (filt.is_set and not mine):
             continue
-        first, last = query.bounds(mine)
+        first, last = query.campaign_bounds(mine)
         if first is not None and filt.start is not None:
             first = max(first, filt.start)  # an event that began earlier counts from the start
         if last is not None and filt.end is not None:

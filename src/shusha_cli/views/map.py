@@ -27,7 +27,14 @@ from shusha_cli.core.model import (
 )
 from shusha_cli.core.names import fold
 from shusha_cli.core.query import Filter
-from shusha_cli.views.front import Hold, Holding, histories, holding_on, symbol
+from shusha_cli.views.front import (
+    Hold,
+    Holding,
+    article_histories,
+    histories,
+    holding_with_claims,
+    symbol,
+)
 
 ASPECT = 2.0
 """A terminal cell is about twice as tall as it is wide: one row covers two columns' distance."""
@@ -199,6 +206,7 @@ def draw_map(
         active_ids = {p for e in query.timeline(chron, filt) for p in query.event_places(e)}
     day = filt.start if filt.start is not None and filt.start == filt.end else None
     history = histories(chron) if day is not None else {}
+    article = article_histories(chron) if day is not None else {}
 
     if centre is not None and centre.coordinates is not None:
         # The frame reaches at least ``radius_km`` from the centre every way; the canvas may
@@ -252,7 +260,13 @@ def draw_map(
     for (row, col), group in cells.items():
         group.sort(key=rank)
         holdings = (
-            {symbol(h): h for h in (holding_on(history.get(p.id, []), day) for p in group)}
+            {
+                symbol(h): h
+                for h in (
+                    holding_with_claims(history.get(p.id, []), article.get(p.id, []), day)
+                    for p in group
+                )
+            }
             if day is not None
             else {}
         )

@@ -9,7 +9,7 @@ import difflib
 from dataclasses import dataclass
 
 from shusha_cli.core import query
-from shusha_cli.core.errors import NameNotFound
+from shusha_cli.core.errors import AmbiguousName, NameNotFound
 from shusha_cli.core.model import (
     Actor,
     Chronology,
@@ -17,6 +17,7 @@ from shusha_cli.core.model import (
     Place,
     Quote,
 )
+from shusha_cli.core.names import fold
 from shusha_cli.views.claims import (
     Record,
     all_matters,
@@ -63,23 +64,42 @@ Detail = EventDetail | QuoteDetail
 
 
 def find_record(chron: Chronology, ident: str) -> Record:
-    """The event or quote with this id (case and surrounding blanks ignored).
+    """The event or quote meant by ``ident``: its id, a unique start of one, or title words.
 
-    Ids are the only key: titles are long and not unique enough to type. An unknown id raises
-    NameNotFound with the ids that look closest, or that contain what was typed.
+    In that order: the id itself (case and surrounding blanks ignored); an id that starts with
+    what was typed, if only one does (``show chanagchi`` finds ``chanagchi-taken`` when no other
+    id starts so); the records whose title holds every typed word at the start of one of its
+    words (``show aliyev announces``), if only one does. Several candidates raise AmbiguousName
+    listing them; none raises NameNotFound with the ids that look closest.
     """
     rec = chron.record(ident) or chron.record(ident.strip().lower())
     if rec is not None:
         return rec
     key = ident.strip().lower().replace(" ", "-")
-    typed = [w for w in key.split("-") if w]
-    ids = sorted(r.id for r in all_records(chron))
-    by_words = [
-        i for i in ids if typed and all(any(w.startswith(t) for w in i.split("-")) for t in typed)
-    ]
+    records = all_records(chron)
+    if key:
+        by_prefix = [r for r in records if r.id.startswith(key)]
+        if len(by_prefix) == 1:
+            return by_prefix[0]
+        typed = [w for w in fold(ident).replace("-", " ").split() if w]
+        by_title = [r for r in records if typed and _title_has(r, typed)]
+        found = by_prefix or by_title
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise AmbiguousName("event or quote", ident, [(r.id, _label(r)) for r in found[:6]])
+    ids = sorted(r.id for r in records)
     close = difflib.get_close_matches(key, ids, n=3, cutoff=0.6) if key else []
-    suggestions = list(dict.fromkeys([*by_words, *close]))
-    raise NameNotFound("event or quote", ident, suggestions[:3])
+    raise NameNotFound("event or quote", ident, close)
+
+
+def _title_has(record: Record, typed: list[str]) -> bool:
+    words = fold(_label(record)).replace("-", " ").split()
+    return all(any(w.startswith(t) for w in words) for t in typed)
+
+
+def _label(record: Record) -> str:
+    return record.title if isinstance(record, Event) else f"quote: {record.text[:60]}"
 
 
 @dataclass(frozen=True)
@@ -129,9 +149,7 @@ def _matters_of(chron: Chronology, ident: str) -> tuple[int, ...]:
 def _neighbours(chron: Chronology, event: Event) -> tuple[Neighbours, ...]:
     out = []
     for pid in query.event_places(event):
-        here = sorted(
-            (e for e in chron.events if pid in query.event_places(e)), key=lambda e: e.sort_key
-        )
+        here = sorted((e for e in chron.events if pid in query.event_places(e)), key=chron.order)
         i = next(n for n, e in enumerate(here) if e.id == event.id)
         before = here[i - 1] if i > 0 else None
         after = here[i + 1] if i + 1 < len(here) else None
@@ -146,7 +164,7 @@ def show(chron: Chronology, ident: str) -> Detail:
         about = tuple(
             sorted(
                 (e for e in (chron.record(i) for i in rec.events) if isinstance(e, Event)),
-                key=lambda e: e.sort_key,
+                key=chron.order,
             )
         )
         return QuoteDetail(
@@ -164,7 +182,7 @@ def show(chron: Chronology, ident: str) -> Detail:
         tuple(chron.actor(a) for a in rec.actors),
         chron.actor(rec.attribution) if rec.is_claim else None,
         _links(chron, rec),
-        tuple(sorted(said, key=lambda q: q.sort_key)),
+        tuple(sorted(said, key=chron.order)),
         _neighbours(chron, rec),
         _matters_of(chron, rec.id),
     )

@@ -134,7 +134,7 @@ COLOUR = re.compile(r"\x1b\[[0-9;]*m")
 def test_colour_only_on_a_colour_terminal(
     tmp_path: Path, setting: str, extra_env: dict[str, str], extra_args: list[str], coloured: bool
 ) -> None:
-    env = child_env(tmp_path / "cache", **extra_env)
+    env = child_env(tmp_path / "cache", SHUSHA_PAGER="", **extra_env)  # the pager: test_pager.py
     code, out, err = on_a_terminal([*extra_args, "timeline", "--on", "2020-11-07"], env)
     assert code == ExitCode.OK, err
     assert err == ""
@@ -145,7 +145,7 @@ def test_colour_only_on_a_colour_terminal(
     plain = COLOUR.sub("", out)
     lines = plain.splitlines()
     assert lines[0].startswith("Timeline: 7 Nov 2020 — ")
-    assert re.search(r"^ ?Date +Places +Event +¶", plain, re.M)
+    assert re.search(r"^ ?Date +Event +¶", plain, re.M)
     assert max(len(line.rstrip()) for line in lines) <= 80
 
 
@@ -183,7 +183,7 @@ def columns(out: str, *headers: str) -> dict[str, str]:
     starts = [w.search(lines[at]).start() for w in words]  # type: ignore[union-attr]
     body = []
     for line in lines[at + 2 :]:
-        if not line.startswith(" "):
+        if line and not line.startswith(" "):  # blank lines between rows carry no blanks
             break
         body.append(line)
     cut = [*starts[1:], None]
@@ -217,14 +217,45 @@ def fits(out: str, width: int) -> None:
     assert max(len(line) for line in out.splitlines()) <= width
 
 
+def check_compact_table(
+    out: str, events: list[dict[str, Any]], names: dict[str, str], width: int
+) -> None:
+    """The compact form: every title, claimant, place, id and paragraph is there, whole."""
+    wide = width >= 64
+    cols = columns(out, "Date", "Event", "¶") if wide else columns(out, "Date", "Event")
+    for e in events:
+        assert squeeze(e["title"]) in cols["Event"], e["title"]
+        assert squeeze(e["id"]) in cols["Event"], e["id"]
+        places = squeeze(", ".join(names[p] for p in e["places"]))
+        assert places in cols["Event"], places
+        assert squeeze(" ".join(f"¶{n}" for n in e["sources"])) in (
+            cols["¶"] if wide else cols["Event"]
+        )
+
+
 @pytest.mark.parametrize("width", [40, 63, 64, 80, 200])
-def test_timeline_is_complete_at_any_width(run: Run, shipped: Any, width: int) -> None:
-    result = run("timeline", "--from", "2020-10-29", width=width)
+@pytest.mark.parametrize("form", ["compact", "full"])
+def test_timeline_is_complete_at_any_width(run: Run, shipped: Any, width: int, form: str) -> None:
+    args = ["timeline", "--from", "2020-10-29"]
+    result = run(*args, *(["--full"] if form == "full" else []), width=width)
     assert result.code == ExitCode.OK, result.err
     fits(result.out, width)
-    events = json.loads(run("timeline", "--from", "2020-10-29", "-f", "json").out)
-    assert f"— {len(events)} events" in " ".join(result.out.split())
-    check_events_table(result.out, events, {p.id: p.name for p in shipped.places}, width)
+    events = json.loads(run(*args, "-f", "json").out)
+    proper = [e for e in events if e["start"] >= "2020-10-29"]
+    under_way = [e for e in events if e["start"] < "2020-10-29"]
+    assert proper
+    assert under_way
+    said = " ".join(result.out.split())
+    assert f"— {len(proper)} events beginning 29 Oct 2020 or later" in said
+    assert f"{len(under_way)} earlier events" in said
+    names = {p.id: p.name for p in shipped.places}
+    check = check_events_table if form == "full" else check_compact_table
+    check(result.out, proper, names, width)
+    # the events already under way: listed apart, each with its title and id
+    rest = squeeze(result.out.split("Already under way on 29 Oct 2020", 1)[1])
+    for e in under_way:
+        assert squeeze(e["title"]) in rest
+        assert squeeze(e["id"]) in rest
 
 
 @pytest.mark.parametrize("width", [40, 200])
@@ -234,7 +265,7 @@ def test_timeline_is_complete_at_any_width(run: Run, shipped: Any, width: int) -
 def test_place_and_actor_are_complete_at_any_width(
     run: Run, shipped: Any, width: int, kind: str, name: str
 ) -> None:
-    result = run(kind, name, width=width)
+    result = run(kind, name, "--full", width=width)
     assert result.code == ExitCode.OK, result.err
     fits(result.out, width)
     report = json.loads(run(kind, name, "-f", "json").out)
