@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from shusha_cli.core.errors import AmbiguousName, NameNotFound
+from shusha_cli.core.errors import AmbiguousName
 from shusha_cli.core.model import Chronology
 from shusha_cli.render.csv import DETAIL_COLUMNS, MATTER_COLUMNS, unguard
 from shusha_cli.views import claims

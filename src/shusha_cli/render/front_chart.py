@@ -171,13 +171,18 @@ def print_front(console: Console, chron: Chronology, front: Front) -> None:
         _print_folded(console, chron, front)
         console.print()
         _legend_front(console)
-    if front.changes:
+    changes = _listed(front)
+    if changes:
         console.print()
-        noun = "change" if len(front.changes) == 1 else "changes"
-        console.print(
-            _changes_table(chron, front.changes, f"{len(front.changes)} {noun} of control")
-        )
+        noun = "change" if len(changes) == 1 else "changes"
+        console.print(_changes_table(chron, changes, f"{len(changes)} {noun} of control"))
     _print_unrecorded(console, front)
+
+
+def _listed(front: Front) -> list[FrontChange]:
+    """The changes to list: those already told in the folded block are not told twice."""
+    told = {(step.event.id, r.place.id) for step, rows in front.folded for r in rows}
+    return [c for c in front.changes if (c.step.event.id, c.place.id) not in told]
 
 
 def _print_folded(console: Console, chron: Chronology, front: Front) -> None:
@@ -258,12 +263,13 @@ def _print_front_day(console: Console, chron: Chronology, front: Front) -> None:
     elif not front.rows:
         console.print(_t(f"The data says nothing about who held which place on {day_text(day)}."))
     _print_folded(console, chron, front)
-    if front.changes:
+    changes = _listed(front)
+    if changes:
         console.print()
-        count = len(front.changes)
+        count = len(changes)
         noun = "change" if count == 1 else "changes"
         title = f"{count} {noun} of control that day, or in a span that includes it"
-        console.print(_changes_table(chron, front.changes, title))
+        console.print(_changes_table(chron, changes, title))
     _print_unrecorded(console, front)
     console.print()
     _legend_front(console)

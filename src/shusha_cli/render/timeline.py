@@ -107,8 +107,6 @@ def print_timeline(console: Console, chron: Chronology, tl: Timeline, full: bool
         return
     shown = len(tl.events)
     count = _plural(tl.matched, "event")
-    if tl.start is not None:
-        count += f" beginning {day_text(tl.start)} or later"
     if shown < tl.matched:
         count = f"the first {shown} of {count} (--limit)"
     console.print(_t(f"{title} — {count}", "bold"))

@@ -246,7 +246,7 @@ def test_timeline_is_complete_at_any_width(run: Run, shipped: Any, width: int, f
     assert proper
     assert under_way
     said = " ".join(result.out.split())
-    assert f"— {len(proper)} events beginning 29 Oct 2020 or later" in said
+    assert f"— {len(proper)} events " in f"{said} "
     assert f"{len(under_way)} earlier events" in said
     names = {p.id: p.name for p in shipped.places}
     check = check_events_table if form == "full" else check_compact_table
