@@ -119,8 +119,11 @@ def parse_edtf(text: str) -> Span:
 
 # --- dates people type -------------------------------------------------------------------------
 
-_ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+# Year first is never ambiguous, whatever the separator: 2020-10-29, 2020/10/29, 2020.10.29, and
+# ISO 8601's basic form 20201029. Day and month first (29/10, 10/29) go through _NUMERIC.
+_ISO_DAY = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$", re.ASCII)
+_BASIC_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$", re.ASCII)
+_ISO_MONTH = re.compile(r"^(\d{4})[-/](\d{1,2})$", re.ASCII)
 _YEAR = re.compile(r"^\d{4}$")
 _NUMERIC = re.compile(r"^(\d{1,2})[./-](\d{1,2})(?:[./-](\d{2}|\d{4}))?$")
 EXAMPLES = "2020-10-29, 29 Oct 2020, Oct 29, 2020-11"
@@ -178,6 +181,8 @@ def parse_user_date(text: str, year: int) -> Span:
             raise DateError(f"{raw!r}: year 0 does not exist; write it as {EXAMPLES}")
         return Span(dt.date(y, 1, 1), dt.date(y, 12, 31), raw, Precision.YEAR)
     if m := _ISO_DAY.match(raw):
+        return _day(int(m[1]), int(m[3]), int(m[4]), raw)
+    if m := _BASIC_DAY.match(raw):
         return _day(int(m[1]), int(m[2]), int(m[3]), raw)
     if m := _ISO_MONTH.match(raw):
         return _month(int(m[1]), int(m[2]), raw)
