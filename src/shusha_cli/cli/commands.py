@@ -24,7 +24,14 @@ from shusha_cli.cli.options import (
     TypeOpt,
     filter_input,
 )
-from shusha_cli.cli.plumbing import console_for, emit, load_chronology, state_of, stdout_guard
+from shusha_cli.cli.plumbing import (
+    console_for,
+    emit,
+    emit_json,
+    load_chronology,
+    state_of,
+    stdout_guard,
+)
 from shusha_cli.render import Format
 
 if TYPE_CHECKING:
@@ -458,6 +465,25 @@ def map_(
     drawn = map_view.draw_map(chron, filt, console.width - 2, height, around, radius)
     with stdout_guard():
         chart("map_chart").print_map(console, drawn)
+
+
+@app.command()
+def schema(
+    name: Annotated[
+        str | None, typer.Argument(help="events, quotes, ... (none: list them).")
+    ] = None,
+) -> None:
+    """Print the JSON Schema of a JSON output; without NAME, list the schemas."""
+    from shusha_cli.core.errors import UsageError
+    from shusha_cli.render import schemas
+
+    if name is None:
+        with stdout_guard() as out:
+            out.writelines(f"{n:<11} {what}\n" for n, (what, _) in schemas.SCHEMAS.items())
+    elif name not in schemas.SCHEMAS:
+        raise UsageError(f"schema {name!r}: one of {', '.join(schemas.SCHEMAS)}")
+    else:
+        emit_json(schemas.schema(name))
 
 
 def chart(name: str) -> ModuleType:

@@ -1,9 +1,10 @@
 """CSV output (RFC 4180 through the ``csv`` module), one table per kind of record.
 
 The tables of records are their JSON objects flattened (see ``render.fields``): list fields
-joined with ``"; "``, ids with names beside them. A cell that a spreadsheet would run as a formula (starting with ``= + - @``, a tab
-or a carriage return) is written with a leading apostrophe, as OWASP advises; readers strip
-that one apostrophe to get the value back (see :func:`unguard`).
+joined with ``"; "``, ids with names beside them. A cell that a spreadsheet would run as a
+formula (starting with ``= + - @``, a tab or a carriage return) is written with a leading
+apostrophe, as OWASP advises; readers strip that one apostrophe to get the value back (see
+:func:`unguard`). ``--no-guard`` writes the cells as they are, for pipelines.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from shusha_cli.core.model import Chronology, Quote
+from shusha_cli.core.model import Chronology, Event, Quote
 from shusha_cli.render import fields
 from shusha_cli.render import json as render_json
 from shusha_cli.views.selection import Selection
@@ -169,7 +169,8 @@ def _fill(db: sqlite3.Connection, chron: Chronology, chosen: Selection) -> None:
             known = ev if ev in events else None
             row = {"quote": q.id, "event_id": ev, "event": known, "position": n}
             _insert(db, "quote_events", row)
-    for record in (*chosen.events, *chosen.quotes):
+    records: list[Event | Quote] = [*chosen.events, *chosen.quotes]
+    for record in records:
         kind = "quote" if isinstance(record, Quote) else "event"
         pairs = (("confirms", record.confirms), ("contradicts", record.contradicts))
         for relation, targets in pairs:
