@@ -421,3 +421,31 @@ def test_the_timeline_escapes_text_from_the_data(run: Run, mini_path: Path) -> N
     assert taken["display_date"] == "7 Nov 2020, noon"
     denied = next(s for s in doc["events"] if s["unique_id"] == "denied")
     assert "A claim by Spokesman B (armenia)" in denied["text"]["text"]
+
+
+@pytest.mark.parametrize(
+    ("error", "code"),
+    [
+        (OSError(28, "No space left on device"), ExitCode.CANNOT_WRITE),
+        (KeyboardInterrupt(), ExitCode.INTERRUPTED),
+    ],
+)
+def test_a_failed_sqlite_export_leaves_the_old_file_and_no_temporary_one(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException, code: int
+) -> None:
+    from shusha_cli.render import sqlite as render_sqlite
+
+    target = tmp_path / "shusha.db"
+    target.write_bytes(b"the old export")
+    real_fill = render_sqlite._fill
+
+    def fill_then_fail(*args: Any) -> None:
+        real_fill(*args)  # half way: the tables are written, the commit has not happened
+        raise error
+
+    monkeypatch.setattr(render_sqlite, "_fill", fill_then_fail)
+    result = run("export", "-o", str(target), "--force")
+    assert result.code == code
+    assert "Traceback" not in result.err
+    assert target.read_bytes() == b"the old export"
+    assert [p.name for p in tmp_path.iterdir()] == ["shusha.db"]
