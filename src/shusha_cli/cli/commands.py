@@ -32,6 +32,7 @@ from shusha_cli.cli.options import (
 from shusha_cli.cli.plumbing import (
     console_for,
     emit,
+    emit_json,
     load_chronology,
     print_table,
     state_of,
@@ -82,7 +83,7 @@ def timeline(
     emit(
         ctx,
         fmt,
-        lambda j: [j.event_obj(e) for e in events],
+        lambda j: [j.event_obj(chron, e) for e in events],
         lambda c: c.event_rows(chron, events),
         lambda _, con: renderer("timeline").print_timeline(con, chron, tl, full),
     )
@@ -145,7 +146,7 @@ def place(
     emit(
         ctx,
         fmt,
-        lambda j: j.place_report_obj(report),
+        lambda j: j.place_report_obj(chron, report),
         lambda c: c.event_rows(chron, report.events),
         lambda _, con: renderer("pages").print_place(con, chron, report, full),
     )
@@ -208,7 +209,7 @@ def actor(
     emit(
         ctx,
         fmt,
-        lambda j: j.actor_report_obj(report),
+        lambda j: j.actor_report_obj(chron, report),
         lambda c: c.event_rows(chron, report.events),
         lambda _, con: renderer("pages").print_actor(con, chron, report, full),
     )
@@ -261,7 +262,7 @@ def quotes(
     emit(
         ctx,
         fmt,
-        lambda j: [j.quote_obj(q) for q in found],
+        lambda j: [j.quote_obj(chron, q) for q in found],
         lambda c: c.quote_rows(chron, found),
         lambda t, con: t.print_quotes(con, chron, found, title),
     )
@@ -289,7 +290,7 @@ def show(
     emit(
         ctx,
         fmt,
-        lambda j: j.detail_obj(detail),
+        lambda j: j.detail_obj(chron, detail),
         lambda c: c.detail_rows(chron, detail),
         lambda t, con: _detail_table(con, chron, detail),
     )
@@ -375,22 +376,44 @@ def export(
     what: Annotated[
         str | None,
         typer.Option(
-            "--what", "-w", help="events (default), quotes, places or actors; geojson: places."
+            "--what",
+            "-w",
+            help="events (default), quotes, places or actors; several, comma-separated, "
+            "into a folder (-o DIR/) with datapackage.json.",
         ),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, json or geojson.")] = "csv",
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv, json, geojson, sqlite or timelinejs (default: from -o's extension, "
+            "else csv).",
+        ),
+    ] = None,
     output: Annotated[
-        str, typer.Option("--output", "-o", metavar="FILE", help="File to write; - is stdout.")
+        str,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="File (or DIR/) to write; - is stdout."
+        ),
     ] = "-",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     bom: Annotated[bool, typer.Option("--bom", help="Start CSV with a BOM (for Excel).")] = False,
+    no_guard: Annotated[
+        bool,
+        typer.Option("--no-guard", help="CSV cells as they are, no apostrophe before = + - @."),
+    ] = False,
 ) -> None:
-    """Write the filtered chronology as CSV, JSON or GeoJSON, to a file (safely) or stdout."""
+    """Write the filtered chronology as CSV, JSON, GeoJSON, SQLite or a TimelineJS timeline."""
     from shusha_cli.cli import export as core_export
+    from shusha_cli.cli.output import refuse_input
     from shusha_cli.core import query
     from shusha_cli.core.reading import files
 
-    request = core_export.ExportRequest.parse(what, fmt, bom)
+    protected = files.resolve_data_path(state_of(ctx).data)
+    if output != "-":
+        refuse_input(Path(output), protected)
+    request = core_export.ExportRequest.parse(what, fmt, bom, not no_guard, output)
     chron = load_chronology(ctx)
     given = filter_input(date_from, date_to, on, place, actor, side, type_, search, no_background)
     filt = query.resolve_filter(chron, given)
@@ -398,9 +421,8 @@ def export(
         with stdout_guard() as out:
             core_export.write(chron, filt, request, out)
         return
-    protected = files.resolve_data_path(state_of(ctx).data)
-    count = core_export.write_file(chron, filt, request, Path(output), force, protected)
-    typer.echo(f"wrote {count} {request.what} to {output}", err=True)
+    written = core_export.write_file(chron, filt, request, Path(output), force, protected)
+    typer.echo(f"wrote {written} to {output}", err=True)
 
 
 # --- campaign views: front, days, map -----------------------------------------------------------
@@ -499,6 +521,25 @@ def map_(
         renderer("map_chart").print_map(console, drawn)
 
     print_table(ctx, draw)
+
+
+@app.command()
+def schema(
+    name: Annotated[
+        str | None, typer.Argument(help="events, quotes, ... (none: list them).")
+    ] = None,
+) -> None:
+    """Print the JSON Schema of a JSON output; without NAME, list the schemas."""
+    from shusha_cli.core.errors import UsageError
+    from shusha_cli.render import schemas
+
+    if name is None:
+        with stdout_guard() as out:
+            out.writelines(f"{n:<11} {what}\n" for n, (what, _) in schemas.SCHEMAS.items())
+    elif name not in schemas.SCHEMAS:
+        raise UsageError(f"schema {name!r}: one of {', '.join(schemas.SCHEMAS)}")
+    else:
+        emit_json(schemas.schema(name))
 
 
 def renderer(name: str) -> ModuleType:

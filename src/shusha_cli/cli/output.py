@@ -16,12 +16,17 @@ from typing import TextIO
 from shusha_cli.core.errors import OutputError
 
 
-def check_target(target: Path, force: bool, protected: Path | None) -> None:
-    """Refuse targets that would lose data: an existing file, the input data, a directory."""
+def refuse_input(target: Path, protected: Path | None) -> None:
+    """Refuse to write over the chronology being read (by any path, link or hard link to it)."""
     if protected is not None and target.exists() and protected.exists():
         with contextlib.suppress(OSError):
             if target.resolve() == protected.resolve() or os.path.samefile(target, protected):
                 raise OutputError(f"{target}: refusing to overwrite the chronology being read")
+
+
+def check_target(target: Path, force: bool, protected: Path | None) -> None:
+    """Refuse targets that would lose data: an existing file, the input data, a directory."""
+    refuse_input(target, protected)
     if target.is_dir():
         raise OutputError(f"{target}: is a directory; give a file name")
     if target.exists() and not target.is_file():
@@ -59,6 +64,41 @@ def atomic_writer(target: Path, force: bool, protected: Path | None = None) -> I
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path, force: bool, protected: Path | None = None) -> Iterator[Path]:
+    """Yield a temporary path beside ``target`` for a writer that opens files itself (SQLite).
+
+    The same checks and the same rename as :func:`atomic_writer`; the temporary file and any
+    journal SQLite left beside it are removed on failure.
+    """
+    check_target(target, force, protected)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write here ({exc.strerror or exc})") from None
+    os.close(fd)
+    tmp = Path(name)
+    leftovers = (tmp, Path(f"{name}-journal"), Path(f"{name}-wal"), Path(f"{name}-shm"))
+    try:
+        os.chmod(tmp, _mode_for(target))
+        yield tmp
+        if target.exists() and not force:  # created by someone else while we wrote
+            raise OutputError(f"{target}: already exists; use --force to overwrite it")
+        os.replace(tmp, target)
+    except OSError as exc:
+        _remove(leftovers)
+        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    except BaseException:
+        _remove(leftovers)
+        raise
+
+
+def _remove(paths: tuple[Path, ...]) -> None:
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def _mode_for(target: Path) -> int:

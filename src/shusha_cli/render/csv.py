@@ -1,9 +1,10 @@
 """CSV output (RFC 4180 through the ``csv`` module), one table per kind of record.
 
-List fields are joined with ``"; "`` and hold names for people and places, with an id column
-beside them. A cell that a spreadsheet would run as a formula (starting with ``= + - @``, a tab
-or a carriage return) is written with a leading apostrophe, as OWASP advises; readers strip
-that one apostrophe to get the value back (see :func:`unguard`).
+The tables of records are their JSON objects flattened (see ``render.fields``): list fields
+joined with ``"; "``, ids with names beside them. A cell that a spreadsheet would run as a
+formula (starting with ``= + - @``, a tab or a carriage return) is written with a leading
+apostrophe, as OWASP advises; readers strip that one apostrophe to get the value back (see
+:func:`unguard`). ``--no-guard`` writes the cells as they are, for pipelines.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from typing import TextIO
 
 from shusha_cli.core.model import ARTICLE, Actor, Chronology, Event, EventType, Quote
 from shusha_cli.core.query import PlaceRow
+from shusha_cli.render import fields
+from shusha_cli.render import json as render_json
 from shusha_cli.views.activity import Activity
 from shusha_cli.views.claims import Matter, Said
 from shusha_cli.views.front import Front
 from shusha_cli.views.show import Detail, QuoteDetail
 
-SEP = "; "
+SEP = fields.SEP
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -41,81 +44,29 @@ def _author(chron: Chronology, ident: str) -> str:
     return "article" if ident == ARTICLE else chron.actor(ident).name
 
 
-EVENT_COLUMNS = [
-    "id", "date", "start", "end", "precision", "time_of_day", "reported", "type", "title",
-    "summary", "places", "place_ids", "actors", "actor_ids", "attribution", "attribution_id",
-    "control", "sources", "confirms", "contradicts", "date_note", "notes",
-]  # fmt: skip
-
-
 def event_rows(chron: Chronology, events: Sequence[Event]) -> Iterable[list[str]]:
-    yield EVENT_COLUMNS
+    """Events: the JSON records flattened (``render.fields``), so CSV and JSON agree."""
+    yield fields.columns(fields.EVENT_FIELDS)
     for e in events:
-        control = _join(
-            f"{chron.place(c.place).name} → {c.to.value}"
-            + (f" from {c.from_.value}" if c.from_ else "")
-            + (" (partial)" if c.extent.value == "partial" else "")
-            for c in e.control
-        )
-        yield [
-            e.id, e.date.text, e.date.start.isoformat(),
-            e.date.end.isoformat() if e.date.end else "", e.date.precision.value,
-            e.time_of_day.value if e.time_of_day else "",
-            e.reported.text if e.reported else "", e.type.value, e.title, e.summary,
-            _join(chron.place(p).name for p in e.places), _join(e.places),
-            _join(chron.actor(a).name for a in e.actors), _join(e.actors),
-            _author(chron, e.attribution), e.attribution, control, _join(e.sources),
-            _join(e.confirms), _join(e.contradicts), e.date_note, e.notes,
-        ]  # fmt: skip
-
-
-QUOTE_COLUMNS = [
-    "id", "date", "start", "end", "speaker", "speaker_id", "side", "occasion", "medium", "text",
-    "context", "places", "place_ids", "events", "sources", "confirms", "contradicts",
-]  # fmt: skip
+        yield fields.flatten(fields.EVENT_FIELDS, render_json.event_obj(chron, e))
 
 
 def quote_rows(chron: Chronology, quotes: Sequence[Quote]) -> Iterable[list[str]]:
-    yield QUOTE_COLUMNS
+    yield fields.columns(fields.QUOTE_FIELDS)
     for q in quotes:
-        speaker = chron.actor(q.speaker)
-        yield [
-            q.id, q.date.text, q.date.start.isoformat(),
-            q.date.end.isoformat() if q.date.end else "", speaker.name, speaker.id,
-            speaker.side.value, q.occasion.value, q.medium, q.text, q.context,
-            _join(chron.place(p).name for p in q.places), _join(q.places), _join(q.events),
-            _join(q.sources), _join(q.confirms), _join(q.contradicts),
-        ]  # fmt: skip
-
-
-PLACE_COLUMNS = [
-    "id", "name", "aliases", "kind", "district", "lat", "lon", "coord_precision", "coord_source",
-    "identification", "events", "first", "last", "notes",
-]  # fmt: skip
+        yield fields.flatten(fields.QUOTE_FIELDS, render_json.quote_obj(chron, q))
 
 
 def place_rows(rows: Sequence[PlaceRow]) -> Iterable[list[str]]:
-    yield PLACE_COLUMNS
+    yield fields.columns(fields.PLACE_ROW_FIELDS)
     for r in rows:
-        p, c = r.place, r.place.coordinates
-        yield [
-            p.id, p.name, _join(p.aliases), p.kind.value, p.district or "",
-            str(c.lat) if c else "", str(c.lon) if c else "", c.precision.value if c else "",
-            c.source if c else "", p.identification.value, str(r.events),
-            r.first.isoformat() if r.first else "", r.last.isoformat() if r.last else "", p.notes,
-        ]  # fmt: skip
-
-
-ACTOR_COLUMNS = ["id", "name", "aliases", "kind", "side", "role", "affiliation", "notes"]
+        yield fields.flatten(fields.PLACE_ROW_FIELDS, render_json.place_row_obj(r))
 
 
 def actor_rows(actors: Sequence[Actor]) -> Iterable[list[str]]:
-    yield ACTOR_COLUMNS
+    yield fields.columns(fields.ACTOR_FIELDS)
     for a in actors:
-        yield [
-            a.id, a.name, _join(a.aliases), a.kind.value, a.side.value, a.role or "",
-            a.affiliation or "", a.notes,
-        ]  # fmt: skip
+        yield fields.flatten(fields.ACTOR_FIELDS, render_json.actor_obj(a))
 
 
 DETAIL_COLUMNS = ["field", "value"]
@@ -242,9 +193,10 @@ def activity_rows(a: Activity) -> Iterable[list[str]]:
         ]  # fmt: skip
 
 
-def write(rows: Iterable[list[str]], out: TextIO, bom: bool = False) -> None:
+def write(rows: Iterable[list[str]], out: TextIO, bom: bool = False, guarded: bool = True) -> None:
+    """Write rows as RFC 4180; ``guarded=False`` (``--no-guard``) writes every cell as it is."""
     if bom:
         out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     for row in rows:
-        writer.writerow([guard(cell) for cell in row])
+        writer.writerow([guard(cell) for cell in row] if guarded else row)

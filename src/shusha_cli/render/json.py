@@ -25,8 +25,18 @@ def _iso(span: Span | None) -> tuple[str | None, str | None]:
     return span.start.isoformat(), span.end.isoformat() if span.end else None
 
 
-def event_obj(e: Event) -> Obj:
+def _names(chron: Chronology, ids: tuple[str, ...], place: bool) -> list[str]:
+    return [chron.place(i).name if place else chron.actor(i).name for i in ids]
+
+
+def event_obj(chron: Chronology, e: Event) -> Obj:
+    """An event with the names and sides beside its ids (fields: ``render.fields.EVENT_FIELDS``).
+
+    The names and sides are there so that "by side" and "by name" need no join.
+    """
     start, end = _iso(e.date)
+    claimant = chron.actor(e.attribution) if e.is_claim else None
+    sides = [chron.actor(a).side.value for a in e.actors]
     rep_start, rep_end = _iso(e.reported)
     return {
         "id": e.id,
@@ -44,12 +54,19 @@ def event_obj(e: Event) -> Obj:
         "summary": e.summary,
         "type": e.type.value,
         "places": list(e.places),
+        "place_names": _names(chron, e.places, place=True),
         "actors": list(e.actors),
+        "actor_names": _names(chron, e.actors, place=False),
+        "actor_sides": list(dict.fromkeys(sides)),
         "sources": list(e.sources),
         "attribution": e.attribution,
+        "claimant_id": claimant.id if claimant else None,
+        "claimant_name": claimant.name if claimant else None,
+        "claimant_side": claimant.side.value if claimant else None,
         "control": [
             {
                 "place": c.place,
+                "place_name": chron.place(c.place).name,
                 "to": c.to.value,
                 "from": c.from_.value if c.from_ else None,
                 "extent": c.extent.value,
@@ -62,20 +79,27 @@ def event_obj(e: Event) -> Obj:
     }
 
 
-def quote_obj(q: Quote) -> Obj:
+def quote_obj(chron: Chronology, q: Quote) -> Obj:
+    """A quote with its speaker's name and side (fields: ``render.fields.QUOTE_FIELDS``)."""
     start, end = _iso(q.date)
+    speaker = chron.actor(q.speaker)
     return {
         "id": q.id,
         "actor": q.speaker,
+        "speaker_name": speaker.name,
+        "speaker_side": speaker.side.value,
         "date": q.date.text,
         "start": start,
         "end": end,
+        "precision": q.date.precision.value,
+        "qualifier": q.date.qualifier.value if q.date.qualifier else None,
         "occasion": q.occasion.value,
         "medium": q.medium or None,
         "text": q.text,
         "context": q.context or None,
         "sources": list(q.sources),
         "places": list(q.places),
+        "place_names": _names(chron, q.places, place=True),
         "events": list(q.events),
         "confirms": list(q.confirms),
         "contradicts": list(q.contradicts),
@@ -83,6 +107,7 @@ def quote_obj(q: Quote) -> Obj:
 
 
 def place_obj(p: Place) -> Obj:
+    """A place, its coordinates flat as in CSV and GeoJSON (``render.fields.PLACE_FIELDS``)."""
     c = p.coordinates
     return {
         "id": p.id,
@@ -90,11 +115,10 @@ def place_obj(p: Place) -> Obj:
         "aliases": list(p.aliases),
         "kind": p.kind.value,
         "district": p.district,
-        "coordinates": (
-            {"lat": c.lat, "lon": c.lon, "precision": c.precision.value, "source": c.source}
-            if c
-            else None
-        ),
+        "lat": c.lat if c else None,
+        "lon": c.lon if c else None,
+        "coord_precision": c.precision.value if c else None,
+        "coord_source": c.source if c else None,
         "identification": p.identification.value,
         "notes": p.notes or None,
     }
@@ -137,21 +161,21 @@ def control_step_obj(s: ControlStep) -> Obj:
     }
 
 
-def place_report_obj(r: PlaceReport) -> Obj:
+def place_report_obj(chron: Chronology, r: PlaceReport) -> Obj:
     return {
         **place_obj(r.place),
         "control_history": [control_step_obj(s) for s in r.control],
         "named_with": [{"id": p.id, "name": p.name, "events": n} for p, n in r.neighbours],
-        "events": [event_obj(e) for e in r.events],
-        "quotes": [quote_obj(q) for q in r.quotes],
+        "events": [event_obj(chron, e) for e in r.events],
+        "quotes": [quote_obj(chron, q) for q in r.quotes],
     }
 
 
-def actor_report_obj(r: ActorReport) -> Obj:
+def actor_report_obj(chron: Chronology, r: ActorReport) -> Obj:
     return {
         **actor_obj(r.actor),
-        "events": [event_obj(e) for e in r.events],
-        "quotes": [quote_obj(q) for q in r.quotes],
+        "events": [event_obj(chron, e) for e in r.events],
+        "quotes": [quote_obj(chron, q) for q in r.quotes],
         "links": [
             {"relation": k.relation, "own": k.own.id, "other": k.other.id, "other_by": k.other_by}
             for k in r.links
@@ -195,12 +219,12 @@ def _linked_obj(k: Linked) -> Obj:
     return {"relation": k.relation, **(_brief(k.other) or {})}
 
 
-def detail_obj(d: Detail) -> Obj:
+def detail_obj(chron: Chronology, d: Detail) -> Obj:
     """``shusha show``: the record's own fields (as in ``timeline``/``quotes``) plus its context."""
     if isinstance(d, QuoteDetail):
         return {
             "kind": "quote",
-            **quote_obj(d.quote),
+            **quote_obj(chron, d.quote),
             "speaker": actor_obj(d.speaker),
             "place_details": [place_obj(p) for p in d.places],
             "event_details": [_brief(e) for e in d.events],
@@ -209,12 +233,12 @@ def detail_obj(d: Detail) -> Obj:
         }
     return {
         "kind": "event",
-        **event_obj(d.event),
+        **event_obj(chron, d.event),
         "claimant": actor_obj(d.claimant) if d.claimant else None,
         "place_details": [place_obj(p) for p in d.places],
         "actor_details": [actor_obj(a) for a in d.actors],
         "links": [_linked_obj(k) for k in d.links],
-        "quotes_about": [quote_obj(q) for q in d.quotes],
+        "quotes_about": [quote_obj(chron, q) for q in d.quotes],
         "at_same_places": [
             {"place": n.place.id, "before": _brief(n.before), "after": _brief(n.after)}
             for n in d.neighbours
