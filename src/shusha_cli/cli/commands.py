@@ -1,10 +1,10 @@
-"""The commands: each parses its options, calls one core or view function, hands on the result."""
+"""The reading commands: timeline, quotes, show, claims, the place and actor pages, validate.
+
+Each parses its options, calls one core or view function and hands the result to a renderer.
+"""
 
 from __future__ import annotations
 
-import importlib
-from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -12,7 +12,6 @@ import typer
 from shusha_cli.cli.app import app
 from shusha_cli.cli.options import (
     ActorOpt,
-    ArticleOnlyOpt,
     Completing,
     FormatOpt,
     FromOpt,
@@ -32,11 +31,9 @@ from shusha_cli.cli.options import (
 from shusha_cli.cli.plumbing import (
     console_for,
     emit,
-    emit_json,
     load_chronology,
-    print_table,
+    renderer,
     state_of,
-    stdout_guard,
 )
 from shusha_cli.render import Format
 
@@ -359,189 +356,3 @@ def _claims_table(console: Any, found: Any, title: str) -> None:
     from shusha_cli.render import detail as render_detail
 
     render_detail.print_claims(console, found, title)
-
-
-@app.command()
-def export(
-    ctx: typer.Context,
-    date_from: FromOpt = None,
-    date_to: ToOpt = None,
-    on: OnOpt = None,
-    place: PlaceOpt = None,
-    actor: ActorOpt = None,
-    side: SideOpt = None,
-    type_: TypeOpt = None,
-    search: SearchOpt = None,
-    no_background: NoBackgroundOpt = False,
-    what: Annotated[
-        str | None,
-        typer.Option(
-            "--what",
-            "-w",
-            help="events (default), quotes, places or actors; several, comma-separated, "
-            "into a folder (-o DIR/) with datapackage.json.",
-        ),
-    ] = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="csv, json, geojson, sqlite or timelinejs (default: from -o's extension, "
-            "else csv).",
-        ),
-    ] = None,
-    output: Annotated[
-        str,
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="File (or DIR/) to write; - is stdout."
-        ),
-    ] = "-",
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    bom: Annotated[bool, typer.Option("--bom", help="Start CSV with a BOM (for Excel).")] = False,
-    no_guard: Annotated[
-        bool,
-        typer.Option("--no-guard", help="CSV cells as they are, no apostrophe before = + - @."),
-    ] = False,
-) -> None:
-    """Write the filtered chronology as CSV, JSON, GeoJSON, SQLite or a TimelineJS timeline."""
-    from shusha_cli.cli import export as core_export
-    from shusha_cli.cli.output import refuse_input
-    from shusha_cli.core import query
-    from shusha_cli.core.reading import files
-
-    protected = files.resolve_data_path(state_of(ctx).data)
-    if output != "-":
-        refuse_input(Path(output), protected)
-    request = core_export.ExportRequest.parse(what, fmt, bom, not no_guard, output)
-    chron = load_chronology(ctx)
-    given = filter_input(date_from, date_to, on, place, actor, side, type_, search, no_background)
-    filt = query.resolve_filter(chron, given)
-    if output == "-":
-        with stdout_guard() as out:
-            core_export.write(chron, filt, request, out)
-        return
-    written = core_export.write_file(chron, filt, request, Path(output), force, protected)
-    typer.echo(f"wrote {written} to {output}", err=True)
-
-
-# --- campaign views: front, days, map -----------------------------------------------------------
-
-
-@app.command()
-def front(
-    ctx: typer.Context,
-    date_from: FromOpt = None,
-    date_to: ToOpt = None,
-    on: OnOpt = None,
-    place: PlaceOpt = None,
-    side: SideOpt = None,
-    article_only: ArticleOnlyOpt = False,
-    fmt: FormatOpt = Format.TABLE,
-) -> None:
-    """Who held which place, day by day, and the changes of control (--on DAY: that day)."""
-    from shusha_cli.core import query
-    from shusha_cli.views import front as front_view
-
-    chron = load_chronology(ctx)
-    given = filter_input(date_from, date_to, on, place, None, side, None, None)
-    result = front_view.front(chron, query.resolve_filter(chron, given), article_only=article_only)
-    emit(
-        ctx,
-        fmt,
-        lambda j: j.front_obj(result),
-        lambda c: c.front_rows(result),
-        lambda t, con: renderer("front_chart").print_front(con, chron, result),
-    )
-
-
-@app.command()
-def days(
-    ctx: typer.Context,
-    date_from: FromOpt = None,
-    date_to: ToOpt = None,
-    on: OnOpt = None,
-    place: PlaceOpt = None,
-    actor: ActorOpt = None,
-    side: SideOpt = None,
-    type_: TypeOpt = None,
-    search: SearchOpt = None,
-    no_background: NoBackgroundOpt = False,
-    fmt: FormatOpt = Format.TABLE,
-) -> None:
-    """Events per day as bars split by type (spans shaded apart), busiest and empty days."""
-    from shusha_cli.core import query
-    from shusha_cli.views import activity as activity_view
-
-    chron = load_chronology(ctx)
-    given = filter_input(date_from, date_to, on, place, actor, side, type_, search, no_background)
-    result = activity_view.activity(chron, query.resolve_filter(chron, given))
-    emit(
-        ctx,
-        fmt,
-        lambda j: j.activity_obj(result),
-        lambda c: c.activity_rows(result),
-        lambda t, con: renderer("days_chart").print_days(con, result),
-    )
-
-
-@app.command(name="map")
-def map_(
-    ctx: typer.Context,
-    date_from: FromOpt = None,
-    date_to: ToOpt = None,
-    on: OnOpt = None,
-    place: PlaceOpt = None,
-    actor: ActorOpt = None,
-    side: SideOpt = None,
-    type_: TypeOpt = None,
-    search: SearchOpt = None,
-    no_background: NoBackgroundOpt = False,
-    around: Annotated[
-        str | None,
-        typer.Option("--around", metavar="NAME", help="Centre the map on this place."),
-    ] = None,
-    radius: Annotated[
-        float, typer.Option("--radius", metavar="KM", help="With --around: km shown each way.")
-    ] = 20.0,
-    height: Annotated[
-        int, typer.Option("--height", metavar="ROWS", help="Rows of the map itself.")
-    ] = 24,
-) -> None:
-    """Places with coordinates at their relative positions; filters set active places apart."""
-    from shusha_cli.core import query
-    from shusha_cli.views import map as map_view
-
-    chron = load_chronology(ctx)
-    given = filter_input(date_from, date_to, on, place, actor, side, type_, search, no_background)
-    filt = query.resolve_filter(chron, given)
-
-    def draw(console: Any) -> None:
-        drawn = map_view.draw_map(chron, filt, console.width - 2, height, around, radius)
-        renderer("map_chart").print_map(console, drawn)
-
-    print_table(ctx, draw)
-
-
-@app.command()
-def schema(
-    name: Annotated[
-        str | None, typer.Argument(help="events, quotes, ... (none: list them).")
-    ] = None,
-) -> None:
-    """Print the JSON Schema of a JSON output; without NAME, list the schemas."""
-    from shusha_cli.core.errors import UsageError
-    from shusha_cli.render import schemas
-
-    if name is None:
-        with stdout_guard() as out:
-            out.writelines(f"{n:<11} {what}\n" for n, (what, _) in schemas.SCHEMAS.items())
-    elif name not in schemas.SCHEMAS:
-        raise UsageError(f"schema {name!r}: one of {', '.join(schemas.SCHEMAS)}")
-    else:
-        emit_json(schemas.schema(name))
-
-
-def renderer(name: str) -> ModuleType:
-    """A table renderer, imported only when a table is drawn (JSON and CSV never need Rich)."""
-    return importlib.import_module(f"shusha_cli.render.{name}")

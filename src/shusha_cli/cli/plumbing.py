@@ -6,6 +6,7 @@ Data goes to stdout through the renderer of the chosen format; only that rendere
 from __future__ import annotations
 
 import contextlib
+import importlib
 import io
 import os
 import re
@@ -208,3 +209,8 @@ def emit(
         from shusha_cli.render import table
 
         print_table(ctx, lambda console: as_table(table, console))
+
+
+def renderer(name: str) -> ModuleType:
+    """A table renderer, imported only when a table is drawn (JSON and CSV never need Rich)."""
+    return importlib.import_module(f"shusha_cli.render.{name}")
