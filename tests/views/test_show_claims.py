@@ -67,8 +67,8 @@ def test_show_announcement_table(run: Run) -> None:
     assert "pogosyan-admits-shusha-lost" in text
     # the quote about it, in full, and the neighbours at Shusha
     assert "They failed to fully take the city." in text
-    assert "azerbaijani-forces-concentrate-around-shusha" in text
-    assert "azerbaijani-units-hold-positions-9-nov" in text
+    assert "armenian-tank-attempt-fails" in text  # the event before it at Shusha, 8 Nov
+    assert "hovhannisyan-refutes-shusha-capture" in text  # after it, the same afternoon
     assert "contested matter" in text
 
 
@@ -103,8 +103,8 @@ def test_show_json_is_the_event_plus_its_context(run: Run) -> None:
     assert [q["id"] for q in obj["quotes_about"]] == ["q-hovhannisyan-refutation"]
     (shusha,) = obj["at_same_places"]
     assert shusha["place"] == "shusha"
-    assert shusha["before"]["id"] == "azerbaijani-forces-concentrate-around-shusha"
-    assert shusha["after"]["id"] == "azerbaijani-units-hold-positions-9-nov"
+    assert shusha["before"]["id"] == "armenian-tank-attempt-fails"
+    assert shusha["after"]["id"] == "hovhannisyan-refutes-shusha-capture"
     assert len(obj["matters"]) == 1
 
 
@@ -134,15 +134,15 @@ def test_show_csv_is_field_value_pairs(run: Run) -> None:
     assert fields["start"] == "2020-11-08"
     assert "Şuşa" in fields["places"]
     assert f"contradict each other: {REFUTATION}" in fields["links"]
-    assert fields["before at Shusha"] == "azerbaijani-forces-concentrate-around-shusha"
+    assert fields["before at Shusha"] == "armenian-tank-attempt-fails"
 
 
 def test_show_unknown_id_suggests_close_ids(run: Run) -> None:
-    result = run("show", "aliyev-announce-shusha-capture")  # a typo: no id, no title words
+    result = run("show", "aliyev-anounces-shusha-capture")  # a typo: no id, no title words
     assert result.code == 1
     assert result.out == ""
     assert result.err.count("\n") == 1
-    assert "no event or quote matches 'aliyev-announce-shusha-capture'" in result.err
+    assert "no event or quote matches 'aliyev-anounces-shusha-capture'" in result.err
     assert ANNOUNCEMENT in result.err
     assert "Traceback" not in result.err
 
@@ -151,7 +151,7 @@ def test_show_takes_a_unique_id_prefix_or_title_words(shipped: Chronology, run: 
     assert show_view.find_record(shipped, f" {ANNOUNCEMENT.upper()} ").id == ANNOUNCEMENT
     assert show_view.find_record(shipped, "aliyev-announces").id == ANNOUNCEMENT
     assert show_view.find_record(shipped, "Aliyev announces the capture").id == ANNOUNCEMENT
-    assert show_view.find_record(shipped, "q-hovhannisyan-ref").id == REFUTATION
+    assert show_view.find_record(shipped, "q-hovhannisyan-ref").id == "q-hovhannisyan-refutation"
     result = run("show", "aliyev", "announces")
     assert result.code == 0, result.err
     assert ANNOUNCEMENT in result.out
