@@ -10,15 +10,19 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import NoArgsIsHelpError  # Typer vendors Click
 
-from shusha_cli.core.errors import ExitCode, ShushaError
+from shusha_cli.cli.guidance import ShushaGroup
+from shusha_cli.core.errors import AmbiguousName, ExitCode, ShushaError
 
 app = typer.Typer(
     name="shusha",
+    cls=ShushaGroup,
     help="Explore the chronology of the 15 Oct – 10 Nov 2020 operations around Shusha (Shushi).",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -111,10 +115,20 @@ def main(argv: list[str] | None = None) -> None:
         code = ExitCode.INTERRUPTED
     except typer.Exit as exc:
         code = exc.exit_code
+    except NoArgsIsHelpError as exc:  # bare `shusha`: the help as it is, then the main job
+        from shusha_cli.cli.guidance import first_contact_hint
+
+        sys.stderr.write(exc.format_message().rstrip("\n") + "\n\n" + first_contact_hint() + "\n")
+        code = exc.exit_code  # 2, as Click documents for a group called without a command
     except typer.TyperException as exc:  # Typer's own usage errors: bad option, missing value
         ctx = getattr(exc, "ctx", None)
-        hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-        _fail(exc.format_message().replace("\n", " ") + hint)
+        message = exc.format_message().replace("\n", " ")
+        hint = _stray_hint(ctx, message, sys.argv[1:] if argv is None else argv)
+        if hint is None:
+            hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+        else:
+            hint = f"; {hint}"
+        _fail(message + hint)
         code = ExitCode.USAGE
     except (BrokenPipeError, PipeClosed):
         # The reader went away (`shusha timeline | head -1`): stop quietly, and keep Python's
@@ -127,6 +141,51 @@ def main(argv: list[str] | None = None) -> None:
         _silence_stdout()
         code = ExitCode.CANNOT_WRITE
     sys.exit(int(code))
+
+
+def _stray_hint(ctx: Any, message: str, argv: list[str]) -> str | None:
+    """A hint for words Click could not place (see guidance.stray_hint); None on any doubt."""
+    from shusha_cli.cli import guidance
+
+    extras = guidance.extra_arguments(message)
+    if not extras or ctx is None:
+        return None
+    try:
+        from shusha_cli.core import dates, query
+        from shusha_cli.core.reading import files, opening
+
+        root = ctx.find_root().params.get("data")
+        chron = opening.open_chronology(files.resolve_data_path(root))
+    except (ShushaError, OSError):
+        return None
+
+    def is_date(text: str) -> bool:
+        try:
+            dates.parse_user_date(text, chron.year)
+        except ShushaError:
+            return False
+        return True
+
+    def finds(index: Any) -> Callable[[str], bool]:
+        def check(text: str) -> bool:
+            try:
+                index.resolve(text)
+            except AmbiguousName:
+                return True  # the option would list the candidates
+            except ShushaError:
+                return False
+            return True
+
+        return check
+
+    return guidance.stray_hint(
+        ctx.info_name or "",
+        extras,
+        argv,
+        is_date,
+        finds(query.place_index(chron)),
+        finds(query.actor_index(chron)),
+    )
 
 
 def _silence_stdout() -> None:

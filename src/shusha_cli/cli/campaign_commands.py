@@ -107,22 +107,29 @@ def map_(
         typer.Option("--around", metavar="NAME", help="Centre the map on this place."),
     ] = None,
     radius: Annotated[
-        float, typer.Option("--radius", metavar="KM", help="With --around: km shown each way.")
-    ] = 20.0,
+        float | None,
+        typer.Option(
+            "--radius", metavar="KM", help="With --around: km shown each way (default 20)."
+        ),
+    ] = None,
     height: Annotated[
         int, typer.Option("--height", metavar="ROWS", help="Rows of the map itself.")
     ] = 24,
 ) -> None:
     """Places with coordinates at their relative positions; filters set active places apart."""
     from shusha_cli.core import query
+    from shusha_cli.core.errors import UsageError
     from shusha_cli.views import map as map_view
 
+    if radius is not None and around is None:
+        raise UsageError("--radius goes with --around: the distance is measured from that place")
+    km = 20.0 if radius is None else radius
     chron = load_chronology(ctx)
     given = filter_input(date_from, date_to, on, place, actor, side, type_, search, no_background)
     filt = query.resolve_filter(chron, given)
 
     def draw(console: Any) -> None:
-        drawn = map_view.draw_map(chron, filt, console.width - 2, height, around, radius)
+        drawn = map_view.draw_map(chron, filt, console.width - 2, height, around, km)
         renderer("map_chart").print_map(console, drawn)
 
     print_table(ctx, draw)

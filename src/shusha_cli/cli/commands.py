@@ -11,6 +11,7 @@ import typer
 
 from shusha_cli.cli.app import app
 from shusha_cli.cli.options import (
+    ActorKindOpt,
     ActorOpt,
     Completing,
     FormatOpt,
@@ -19,10 +20,12 @@ from shusha_cli.cli.options import (
     LimitOpt,
     NoBackgroundOpt,
     OnOpt,
+    PlaceKindOpt,
     PlaceOpt,
     ReverseOpt,
     SearchOpt,
     SideOpt,
+    SortOpt,
     ToOpt,
     TypeOpt,
     WithinOpt,
@@ -32,6 +35,7 @@ from shusha_cli.cli.plumbing import (
     console_for,
     emit,
     load_chronology,
+    note,
     renderer,
     state_of,
 )
@@ -77,6 +81,7 @@ def timeline(
     filt = query.resolve_filter(chron, given)
     tl = timeline_view.timeline(chron, filt, within=within, limit=limit, reverse=reverse)
     events = tl.all_events
+    note(timeline_view.coverage_note(chron, filt, events))
     emit(
         ctx,
         fmt,
@@ -117,9 +122,10 @@ def validate(
 def place(
     ctx: typer.Context,
     name: Annotated[
-        str,
+        list[str],
         typer.Argument(
-            help="Any name of the place: id, name or alias.",
+            metavar="NAME",
+            help="Any name of the place: id, name or alias; several words need no quotes.",
             click_type=Completing("place"),
         ),
     ],
@@ -139,7 +145,7 @@ def place(
 
     chron = load_chronology(ctx)
     given = filter_input(date_from, date_to, on, None, None, side, type_, None)
-    report = query.place_report(chron, name, query.resolve_filter(chron, given))
+    report = query.place_report(chron, " ".join(name), query.resolve_filter(chron, given))
     emit(
         ctx,
         fmt,
@@ -152,13 +158,11 @@ def place(
 @app.command()
 def places(
     ctx: typer.Context,
-    kind: Annotated[
-        list[str] | None, typer.Option("--kind", "-k", help="Only this kind (repeatable).")
-    ] = None,
+    kind: PlaceKindOpt = None,
     district: Annotated[
         str | None, typer.Option("--district", "-d", help="Only places in this district.")
     ] = None,
-    sort: Annotated[str, typer.Option("--sort", help="name or activity.")] = "name",
+    sort: SortOpt = "name",
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """All places, with kind, district, number of events, first and last date."""
@@ -180,9 +184,10 @@ def places(
 def actor(
     ctx: typer.Context,
     name: Annotated[
-        str,
+        list[str],
         typer.Argument(
-            help="Any name of the actor: id, name or alias.",
+            metavar="NAME",
+            help="Any name of the actor: id, name or alias; several words need no quotes.",
             click_type=Completing("actor"),
         ),
     ],
@@ -202,7 +207,7 @@ def actor(
 
     chron = load_chronology(ctx)
     given = filter_input(date_from, date_to, on, None, None, side, type_, None)
-    report = query.actor_report(chron, name, query.resolve_filter(chron, given))
+    report = query.actor_report(chron, " ".join(name), query.resolve_filter(chron, given))
     emit(
         ctx,
         fmt,
@@ -216,9 +221,7 @@ def actor(
 def actors(
     ctx: typer.Context,
     side: SideOpt = None,
-    kind: Annotated[
-        list[str] | None, typer.Option("--kind", "-k", help="Only this kind (repeatable).")
-    ] = None,
+    kind: ActorKindOpt = None,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """All people, units and organisations, by side."""
@@ -250,11 +253,13 @@ def quotes(
 ) -> None:
     """Quotes, verbatim, in the order they were said, with speaker, side, date, occasion."""
     from shusha_cli.core import query
+    from shusha_cli.views import timeline as timeline_view
 
     chron = load_chronology(ctx)
     given = filter_input(date_from, date_to, on, place, actor, side, None, search)
     filt = query.resolve_filter(chron, given)
     found = query.quotes(chron, filt)
+    note(timeline_view.coverage_note(chron, filt, query.timeline(chron, filt)))
     title = f"Quotes: {filt.description}"
     emit(
         ctx,

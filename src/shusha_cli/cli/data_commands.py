@@ -9,6 +9,8 @@ import typer
 
 from shusha_cli.cli.app import app
 from shusha_cli.cli.options import (
+    EXPORT_FORMATS,
+    EXPORT_WHATS,
     ActorOpt,
     FromOpt,
     NoBackgroundOpt,
@@ -18,11 +20,13 @@ from shusha_cli.cli.options import (
     SideOpt,
     ToOpt,
     TypeOpt,
+    Vocabulary,
     filter_input,
 )
 from shusha_cli.cli.plumbing import (
     emit_json,
     load_chronology,
+    note,
     state_of,
     stdout_guard,
 )
@@ -50,6 +54,7 @@ def export(
             "-w",
             help="events (default), quotes, places or actors; several, comma-separated, "
             "into a folder (-o DIR/) with datapackage.json.",
+            click_type=Vocabulary(EXPORT_WHATS),
         ),
     ] = None,
     fmt: Annotated[
@@ -59,6 +64,7 @@ def export(
             "-f",
             help="csv, json, geojson, sqlite or timelinejs (default: from -o's extension, "
             "else csv).",
+            click_type=Vocabulary(EXPORT_FORMATS),
         ),
     ] = None,
     output: Annotated[
@@ -83,10 +89,21 @@ def export(
     protected = files.resolve_data_path(state_of(ctx).data)
     if output != "-":
         refuse_input(Path(output), protected)
+    from shusha_cli.core.errors import UsageError
+
     request = core_export.ExportRequest.parse(what, fmt, bom, not no_guard, output)
+    if request.whats == ("quotes",) and (type_ or no_background):
+        given_opt = "--type" if type_ else "--no-background"
+        raise UsageError(
+            f"{given_opt} selects events; --what quotes takes the date, place, actor, side and "
+            "search filters"
+        )
     chron = load_chronology(ctx)
     given = filter_input(date_from, date_to, on, place, actor, side, type_, search, no_background)
     filt = query.resolve_filter(chron, given)
+    from shusha_cli.views import timeline as timeline_view
+
+    note(timeline_view.coverage_note(chron, filt, query.timeline(chron, filt)))
     if output == "-":
         with stdout_guard() as out:
             core_export.write(chron, filt, request, out)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from enum import Enum
 from typing import Annotated, Any
 
 import typer
@@ -11,6 +12,7 @@ from typer._click.shell_completion import CompletionItem  # Typer vendors Click 
 from typer._click.types import StringParamType
 
 from shusha_cli.core.errors import ShushaError
+from shusha_cli.core.model import ActorKind, EventType, PlaceKind, Side
 from shusha_cli.render import Format
 
 # --- tab completion ----------------------------------------------------------------------------
@@ -65,14 +67,72 @@ def complete_candidates(ctx: Any, what: str, incomplete: str) -> list[str]:
     return found
 
 
+class Vocabulary(StringParamType):
+    """A value from a fixed list: any case accepted, offered on Tab, listed in ``--help``.
+
+    Checking the value is left to the core (``query.parse_choice`` and friends), which says
+    "did you mean" the same way for every option; here it is only folded to lower case, so that
+    ``-f CSV`` and ``--side Azerbaijan`` are read alike. A comma-separated value (``--what
+    events,quotes``) completes its last part.
+    """
+
+    name = "choice"
+
+    def __init__(self, values: list[str]) -> None:
+        self.values = values
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list[CompletionItem]:
+        head, comma, last = incomplete.rpartition(",")
+        lead = head + comma
+        return [CompletionItem(lead + v) for v in self.values if v.startswith(last.strip().lower())]
+
+
+def listed(values: list[str]) -> str:
+    return ", ".join(values)
+
+
+def _values(cls: type[Enum]) -> list[str]:
+    return [str(m.value) for m in cls]
+
+
+SIDES = _values(Side)
+EVENT_TYPES = _values(EventType)
+PLACE_KINDS = _values(PlaceKind)
+ACTOR_KINDS = _values(ActorKind)
+SORTS = ["name", "activity"]
+EXPORT_WHATS = ["events", "quotes", "places", "actors"]
+EXPORT_FORMATS = ["csv", "json", "geojson", "sqlite", "timelinejs"]
+
 # --- options defined once ----------------------------------------------------------------------
 
 FromOpt = Annotated[
     str | None,
-    typer.Option("--from", metavar="DATE", help="From this day (2020-10-29, '29 Oct', 2020-11)."),
+    typer.Option(
+        "--from",
+        metavar="DATE",
+        help="From this day (2020-10-29, '29 Oct', 2020-11): events whose dates reach it or "
+        "later (a span that began earlier matches too, listed apart).",
+    ),
 ]
-ToOpt = Annotated[str | None, typer.Option("--to", metavar="DATE", help="Up to this day.")]
-OnOpt = Annotated[str | None, typer.Option("--on", metavar="DATE", help="On this day or month.")]
+ToOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--to",
+        metavar="DATE",
+        help="Up to this day: events whose dates begin on it or earlier (a span may run on).",
+    ),
+]
+OnOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--on",
+        metavar="DATE",
+        help="On this day or month: events whose dates overlap it (a span that covers it too).",
+    ),
+]
 PlaceOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -95,11 +155,51 @@ ActorOpt = Annotated[
 ]
 SideOpt = Annotated[
     list[str] | None,
-    typer.Option("--side", metavar="SIDE", help="Involving this side (repeatable)."),
+    typer.Option(
+        "--side",
+        metavar="SIDE",
+        help=f"Involving this side (repeatable): {listed(SIDES)}.",
+        click_type=Vocabulary(SIDES),
+    ),
 ]
 TypeOpt = Annotated[
     list[str] | None,
-    typer.Option("--type", "-t", metavar="TYPE", help="Of this event type (repeatable)."),
+    typer.Option(
+        "--type",
+        "-t",
+        metavar="TYPE",
+        help=f"Of this event type (repeatable): {listed(EVENT_TYPES)}.",
+        click_type=Vocabulary(EVENT_TYPES),
+    ),
+]
+PlaceKindOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kind",
+        "-k",
+        metavar="KIND",
+        help=f"Only this kind (repeatable): {listed(PLACE_KINDS)}.",
+        click_type=Vocabulary(PLACE_KINDS),
+    ),
+]
+ActorKindOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kind",
+        "-k",
+        metavar="KIND",
+        help=f"Only this kind (repeatable): {listed(ACTOR_KINDS)}.",
+        click_type=Vocabulary(ACTOR_KINDS),
+    ),
+]
+SortOpt = Annotated[
+    str,
+    typer.Option(
+        "--sort",
+        metavar="ORDER",
+        help=f"{listed(SORTS)}.",
+        click_type=Vocabulary(SORTS),
+    ),
 ]
 SearchOpt = Annotated[
     str | None,
@@ -134,7 +234,10 @@ ArticleOnlyOpt = Annotated[
         help="The article's own account only: the parties' claims of control left out.",
     ),
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+FormatOpt = Annotated[
+    Format,
+    typer.Option("--format", "-f", case_sensitive=False, help="Output format (any case)."),
+]
 
 
 def filter_input(

@@ -214,3 +214,11 @@ def emit(
 def renderer(name: str) -> ModuleType:
     """A table renderer, imported only when a table is drawn (JSON and CSV never need Rich)."""
     return importlib.import_module(f"shusha_cli.render.{name}")
+
+
+def note(text: str | None) -> None:
+    """A remark for the reader on stderr, beside the data (which goes to stdout unchanged)."""
+    if text:
+        from shusha_cli.core.inert import safe
+
+        sys.stderr.write(f"shusha: {safe(text)}\n")

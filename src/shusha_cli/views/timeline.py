@@ -11,6 +11,7 @@ way are always listed whole, in story order.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from shusha_cli.core import query
@@ -76,4 +77,33 @@ def timeline(
     shown = proper[:limit] if limit is not None else proper
     return Timeline(
         tuple(shown), tuple(under_way), len(proper), left_out, filt.start, filt.description
+    )
+
+
+def coverage_note(chron: Chronology, filt: Filter, matched: Sequence[Event]) -> str | None:
+    """A word for a range that lies outside the chronology's dated span, else None.
+
+    Such a range is not an error (it runs, and may match events with no known end), but a
+    reader who typed 2021 for 2020 should learn what the chronology covers.
+    """
+    closed = [e for e in chron.events if e.date.end is not None]
+    if not closed or (filt.start is None and filt.end is None):
+        return None
+    first = min(e.date.start for e in chron.events)
+    last = max(e.date.end for e in closed if e.date.end is not None)
+    after = filt.start is not None and filt.start > last
+    before = filt.end is not None and filt.end < first
+    if not (after or before):
+        return None
+    open_ended = sum(1 for e in matched if e.date.end is None)
+    what = (
+        f"only {open_ended} open-ended event{'' if open_ended == 1 else 's'} (no known end) match"
+        if open_ended
+        else "nothing in it matches"
+    )
+    lo, hi = query.campaign_bounds(chron.events)
+    campaign = f" (the campaign {lo.isoformat()} to {hi.isoformat()})" if lo and hi else ""
+    return (
+        f"note: the chronology's events are dated {first.isoformat()} to {last.isoformat()}"
+        f"{campaign}; this range lies outside them, so {what}"
     )
