@@ -14,7 +14,7 @@ from typing import Any
 from typer.core import TyperGroup
 
 COMMANDS: dict[str, str] = {
-    "timeline": "the events that match, as a story: by day, then in the article's order",
+    "timeline": "the events that match, as a story: by day, in the article's order",
     "place": "everything about one place: names, who held it, events, quotes",
     "places": "all places, with kind, district, events, first and last day",
     "actor": "everything about one actor: what they did, said, and who answered",
