@@ -24,7 +24,14 @@ from shusha_cli.cli.options import (
     TypeOpt,
     filter_input,
 )
-from shusha_cli.cli.plumbing import console_for, emit, load_chronology, state_of, stdout_guard
+from shusha_cli.cli.plumbing import (
+    console_for,
+    document_stream,
+    emit,
+    load_chronology,
+    state_of,
+    stdout_guard,
+)
 from shusha_cli.render import Format
 
 if TYPE_CHECKING:
@@ -337,11 +344,14 @@ def export(
     filt = query.resolve_filter(chron, given)
     if output == "-":
         with stdout_guard() as out:
-            core_export.write(chron, filt, request, out)
+            kind = "csv" if request.fmt == "csv" else "json"
+            core_export.write(chron, filt, request, document_stream(out, kind))
         return
+    from shusha_cli.core.inert import safe
+
     protected = files.resolve_data_path(state_of(ctx).data)
-    count = core_export.write_file(chron, filt, request, Path(output), force, protected)
-    typer.echo(f"wrote {count} {request.what} to {output}", err=True)
+    count = core_export.write_file(chron, filt, request, output, force, protected)
+    typer.echo(f"wrote {count} {request.what} to {safe(output)}", err=True)
 
 
 # --- campaign views: front, days, map -----------------------------------------------------------

@@ -96,7 +96,7 @@ def write_file(
     chron: Chronology,
     filt: query.Filter,
     req: ExportRequest,
-    target: Path,
+    target: str,
     force: bool,
     protected: Path | None,
 ) -> int:
