@@ -121,28 +121,15 @@ def _signals_unwind() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def _fit_streams() -> None:
-    """Output in an encoding that cannot hold every character degrades, readably, never fails.
-
-    Under ``PYTHONIOENCODING=ascii`` (or latin-1, cp1252, ``LC_ALL=C``) a character the
-    encoding lacks is written as a Python escape (``—`` as ``\\u2014``), as documented in the
-    README, instead of ending the command with a UnicodeEncodeError.
-    """
-    for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
-        if encoding.startswith("utf") or not hasattr(stream, "reconfigure"):
-            continue
-        with contextlib.suppress(ValueError, OSError, AttributeError, LookupError):
-            stream.reconfigure(errors="backslashreplace")
-
-
 def main(argv: list[str] | None = None) -> None:
     """Run the app; every error ends as one stderr line and a documented exit code."""
     code: int = ExitCode.OK
     if sys.stdout is None:  # started with stdout closed (`shusha timeline >&-`)
         _fail("standard output is closed; nothing can be written")
         sys.exit(int(ExitCode.CANNOT_WRITE))
-    _fit_streams()
+    from shusha_cli.cli.encoding import fit_streams
+
+    fit_streams()
     out_of_memory = False
     try:
         with _signals_unwind():
@@ -171,7 +158,7 @@ def main(argv: list[str] | None = None) -> None:
         # final flush of stdout from raising again.
         _silence_stdout()
         code = ExitCode.OK
-    except UnicodeEncodeError as exc:  # a stream _fit_streams could not reconfigure
+    except UnicodeEncodeError as exc:  # a stream fit_streams could not reconfigure
         _fail(f"cannot write {exc.object[exc.start : exc.end]!r} in the {exc.encoding} encoding; "
               "set PYTHONIOENCODING=utf-8")
         _silence_stdout()

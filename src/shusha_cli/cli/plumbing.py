@@ -92,6 +92,7 @@ class _Inert:
     def __init__(self, out: TextIO, clean: Callable[[str], str]) -> None:
         self._out = out
         self._clean = clean
+        self.encoding = getattr(out, "encoding", None)
 
     def write(self, text: str) -> int:
         self._out.write(self._clean(text))

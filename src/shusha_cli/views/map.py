@@ -166,6 +166,12 @@ def distance_km(a: Coordinates, b: Coordinates) -> float:
     return math.hypot(dx, dy) * KM_PER_DEGREE
 
 
+#: The tallest map drawn: the grid is built in memory, so ``--height 100000000`` is refused.
+MAX_HEIGHT = 1000
+#: Half the Earth's circumference: a larger radius shows nothing more.
+MAX_RADIUS_KM = 20_000
+
+
 def draw_map(
     chron: Chronology,
     filt: Filter,
@@ -183,8 +189,12 @@ def draw_map(
     """
     if width < 10 or height < 5:
         raise UsageError(f"a map needs at least 10 x 5 characters, not {width} x {height}")
-    if radius_km <= 0:
-        raise UsageError("--radius must be more than 0 km")
+    if height > MAX_HEIGHT:
+        raise UsageError(f"--height {height}: a map is at most {MAX_HEIGHT} rows")
+    if not (math.isfinite(radius_km) and 0 < radius_km <= MAX_RADIUS_KM):
+        raise UsageError(
+            f"--radius {radius_km}: give a distance in km above 0 and at most {MAX_RADIUS_KM:,}"
+        )
     located = [p for p in chron.places if p.coordinates is not None]
     no_coordinates = tuple(
         sorted((p for p in chron.places if p.coordinates is None), key=lambda p: fold(p.name))
