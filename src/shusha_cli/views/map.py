@@ -187,10 +187,10 @@ def draw_map(
     ``around`` centres the map on a place, showing at least ``radius_km`` each way (more across
     when the canvas is wider than tall); places beyond it are listed with their distance.
     """
-    if width < 10 or height < 5:
-        raise UsageError(f"a map needs at least 10 x 5 characters, not {width} x {height}")
-    if height > MAX_HEIGHT:
-        raise UsageError(f"--height {height}: a map is at most {MAX_HEIGHT} rows")
+    if not 5 <= height <= MAX_HEIGHT:
+        raise UsageError(f"--height {height}: a map is 5 to {MAX_HEIGHT} rows")
+    if width < 10:
+        raise UsageError(f"a map needs at least 10 columns, not {width}")
     if not (math.isfinite(radius_km) and 0 < radius_km <= MAX_RADIUS_KM):
         raise UsageError(
             f"--radius {radius_km}: give a distance in km above 0 and at most {MAX_RADIUS_KM:,}"
