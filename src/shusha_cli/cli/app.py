@@ -159,8 +159,10 @@ def main(argv: list[str] | None = None) -> None:
         _silence_stdout()
         code = ExitCode.OK
     except UnicodeEncodeError as exc:  # a stream fit_streams could not reconfigure
-        _fail(f"cannot write {exc.object[exc.start : exc.end]!r} in the {exc.encoding} encoding; "
-              "set PYTHONIOENCODING=utf-8")
+        _fail(
+            f"cannot write {exc.object[exc.start : exc.end]!r} in the {exc.encoding} encoding; "
+            "set PYTHONIOENCODING=utf-8"
+        )
         _silence_stdout()
         code = ExitCode.CANNOT_WRITE
     except OSError as exc:

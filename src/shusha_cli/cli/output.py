@@ -103,9 +103,9 @@ def _clear_stale(target: Path) -> None:
             with contextlib.suppress(OSError, ValueError):
                 st = item.stat(follow_symlinks=False)
                 mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
-                if mine and item.is_file(follow_symlinks=False):
-                    if is_stale(int(match.group(1)), st.st_mtime):
-                        os.unlink(item.path)
+                regular = item.is_file(follow_symlinks=False)
+                if mine and regular and is_stale(int(match.group(1)), st.st_mtime):
+                    os.unlink(item.path)
 
 
 @contextlib.contextmanager

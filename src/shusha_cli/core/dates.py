@@ -16,7 +16,7 @@ from shusha_cli.core.errors import DateError
 from shusha_cli.core.model import Precision, Qualifier, Span
 
 _QUALIFIERS = {"?": Qualifier.UNCERTAIN, "~": Qualifier.APPROXIMATE, "%": Qualifier.BOTH}
-# ASCII digits only, and \Z: "２０２０" or a trailing line break is not EDTF.
+# ASCII digits only, and \Z: full-width digits or a trailing line break are not EDTF.
 _PART = re.compile(
     r"(?P<y>\d{4}|\d{3}X|\d{2}XX)(?:-(?P<m>\d\d|XX)(?:-(?P<d>\d\d|XX))?)?\Z", re.ASCII
 )

@@ -5,10 +5,9 @@ Everything here takes the model and plain values and returns plain data; nothing
 
 from __future__ import annotations
 
-import functools
-
 import datetime as dt
 import difflib
+import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field

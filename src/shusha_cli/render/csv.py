@@ -1,8 +1,8 @@
 """CSV output (RFC 4180 through the ``csv`` module), one table per kind of record.
 
 List fields are joined with ``"; "`` and hold names for people and places, with an id column
-beside them. A cell that a spreadsheet could run as a formula (see :func:`_needs_guard`) is written with a
-leading apostrophe, as OWASP advises; :func:`unguard` gets the value back.
+beside them. A cell that a spreadsheet could run as a formula (see :func:`_needs_guard`) is
+written with a leading apostrophe, as OWASP advises; :func:`unguard` gets the value back.
 """
 
 from __future__ import annotations

@@ -130,6 +130,7 @@ def test_export_message_shows_the_path_inert(run: Run, tmp_path: Path) -> None:
     target = tmp_path / "a\x1b[31mb\u202e.csv"
     result = run("export", "-o", str(target))
     assert result.code == 0, result.err
-    assert "\x1b" not in result.err and "\u202e" not in result.err
+    assert "\x1b" not in result.err
+    assert "\u202e" not in result.err
     assert "a\\x1b[31mb\\u202e.csv" in result.err
     assert target.exists()

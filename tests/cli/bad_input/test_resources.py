@@ -186,7 +186,9 @@ def test_a_long_search_over_many_events_is_quick(tmp_path: Path) -> None:
     text = events_yaml(3000, '    notes: "ab ab ab ab ab ab ab ab ab ab"\n')
     path = write(tmp_path, text)
     start = time.monotonic()
-    result = child(["--data", str(path), "timeline", "--search", "ab" * 50_000], child_env(tmp_path / "c"))
+    result = child(
+        ["--data", str(path), "timeline", "--search", "ab" * 50_000], child_env(tmp_path / "c")
+    )
     assert time.monotonic() - start < 30
     assert result.code == 0, result.err
     assert "No events match" in result.out or "0 events" in result.out

@@ -8,9 +8,10 @@ stored as JSON, which cannot run code when read (unlike pickle), in the user's c
 An entry is keyed on the data file's absolute path, size, modification time and SHA-256 of its
 bytes, the package version and the layout of the model, all written in the entry's second line,
 after a signature under the user's own key (:mod:`.cache_folder` keeps the folder and the key
-out of anyone else's reach). Any mismatch, any damage or any failure to decode makes a lookup miss; the caller then parses the file and writes a new
-entry. Entries are written to a temporary file and renamed into place, so two processes writing
-at once leave one whole entry, never a mix. A cache directory that cannot be created or written
+out of anyone else's reach). Any mismatch, any damage or any failure to decode makes a lookup
+miss; the caller then parses the file and writes a new entry. Entries are written to a
+temporary file and renamed into place, so two processes writing at once leave one whole entry,
+never a mix. A cache directory that cannot be created or written, or that is not the user's own,
 only means no cache: nothing is reported, and the answer is the same.
 """
 
@@ -27,7 +28,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from shusha_cli.core.collector import collector_paused
-from shusha_cli.core.reading import cache_folder
 from shusha_cli.core.model import (
     Actor,
     ActorKind,
@@ -50,6 +50,7 @@ from shusha_cli.core.model import (
     Span,
     TimeOfDay,
 )
+from shusha_cli.core.reading import cache_folder
 
 #: Bump when the encoding below changes in a way the model fingerprint would not show.
 CODEC = 2
@@ -139,7 +140,8 @@ def entry_path(key: Key, directory: Path | None = None) -> Path | None:
 
 
 def _entry_name(key: Key) -> str:
-    return f"chronology-{hashlib.sha256(key.path.encode('utf-8', 'surrogatepass')).hexdigest()[:32]}.json"
+    digest = hashlib.sha256(key.path.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"chronology-{digest[:32]}.json"
 
 
 def entry_cap(key: Key) -> int:
@@ -177,7 +179,7 @@ def read(key: Key, directory: Path | None = None) -> Chronology | None:
             return decode(json.loads(body), key.display or key.path)
     except MemoryError:
         raise  # not damage: main() reports it in one line
-    except Exception:  # noqa: BLE001 - any failure to decode a signed entry is still a miss
+    except Exception:
         return None
 
 

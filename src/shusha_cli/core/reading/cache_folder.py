@@ -110,7 +110,8 @@ def read_file(fd: int, name: str, cap: int) -> bytes | None:
         st = os.fstat(entry)
         if not stat.S_ISREG(st.st_mode) or not _ours(st) or st.st_size > cap:
             return None
-        chunks, total = [], 0
+        chunks: list[bytes] = []
+        total = 0
         while total <= cap:
             chunk = os.read(entry, min(1 << 20, cap + 1 - total))
             if not chunk:

@@ -101,7 +101,9 @@ class FieldReader:
             return None
         if len(value.lstrip("+-").lstrip("0")) > MAX_DIGITS:
             # int() refuses more than 4,300 digits with a ValueError; no count here needs 10.
-            self.problem(node, f"{label}: {_short(value)} is too large (at most {MAX_DIGITS} digits)")
+            self.problem(
+                node, f"{label}: {_short(value)} is too large (at most {MAX_DIGITS} digits)"
+            )
             return None
         return int(value)
 

@@ -64,7 +64,7 @@ def cross_check(reader: FieldReader, chron: Chronology, lines: dict[tuple[str, s
 
 
 class Suggestions:
-    """"Did you mean" for missing references, at a cost bounded whatever the file holds.
+    """ "Did you mean" for missing references, at a cost bounded whatever the file holds.
 
     Each pool of ids is sorted once, each distinct missing name is looked up once, and after
     :attr:`LIMIT` distinct names no more are computed (2,000 missing references in a 380 KB
