@@ -68,10 +68,10 @@ def view_range(chron: Chronology, filt: Filter) -> DayRange:
     """The filter's days, the campaign's where the filter leaves an end open.
 
     An end the filter gives is kept as given; the other defaults to the campaign's, or to the
-    given end itself when the campaign lies wholly on the other side of it. A default never
-    makes the range too long to draw: an end left open stops :data:`MAX_DAYS` days from the
-    other, and with no dates at all the last :data:`MAX_DAYS` days of a longer campaign are
-    drawn (the title says which). Only a range the user gave in full is refused as too long.
+    given end itself when the campaign lies wholly on the other side of it. With no dates given
+    the range is never refused: of a campaign longer than :data:`MAX_DAYS` days the last
+    :data:`MAX_DAYS` are drawn (the title says which). A range the user gave an end of may be
+    refused as too long, with how to narrow it.
     """
     default = campaign_range(chron)
     start, end = filt.start, filt.end
@@ -81,10 +81,8 @@ def view_range(chron: Chronology, filt: Filter) -> DayRange:
     elif start is None:
         assert end is not None
         start = default.start if default.start <= end else end
-        start = max(start, _back(end, longest))
     elif end is None:
         end = default.end if default.end >= start else start
-        end = min(end, _ahead(start, longest))
     span = (end - start).days + 1
     if span > MAX_DAYS:
         raise UsageError(
@@ -96,10 +94,6 @@ def view_range(chron: Chronology, filt: Filter) -> DayRange:
 
 def _back(day: dt.date, by: dt.timedelta) -> dt.date:
     return day - by if day - dt.date.min >= by else dt.date.min
-
-
-def _ahead(day: dt.date, by: dt.timedelta) -> dt.date:
-    return day + by if dt.date.max - day >= by else dt.date.max
 
 
 def day_known(span: Span) -> bool:
