@@ -217,11 +217,15 @@ def test_stale_temporary_files_are_removed_on_the_next_write(own_cache: Path, da
     old = own_cache / f".tmp-{os.getpid()}-abcdefabcdef.json"
     old.write_text("a day old")
     os.utime(old, (time.time() - 2 * 86400,) * 2)
+    older_version = own_cache / ".tmp-abcd_123.json"  # mkstemp's name, before pids
+    older_version.write_text("a day old")
+    os.utime(older_version, (time.time() - 2 * 86400,) * 2)
     other = own_cache / "notes.txt"
     other.write_text("not ours")
     os.utime(data, ns=(2_000_000_000, 2_000_000_000))  # a miss: the next write clears
     opening.open_chronology(data)
     assert not stale.exists()
     assert not old.exists()
+    assert not older_version.exists()
     assert mine.exists()
     assert other.exists()

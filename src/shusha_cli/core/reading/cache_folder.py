@@ -17,18 +17,23 @@ import contextlib
 import hashlib
 import hmac
 import os
+import re
 import secrets
 import stat
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from shusha_cli.core.tempfiles import is_stale, pattern, temp_name
+from shusha_cli.core.tempfiles import STALE_SECONDS, is_stale, pattern, temp_name
 
 KEY_NAME = "key"
 KEY_BYTES = 32
 TMP_PREFIX, TMP_SUFFIX = ".tmp-", ".json"
 _TMP = pattern(TMP_PREFIX, TMP_SUFFIX)
+#: The temporary names of earlier versions (``tempfile.mkstemp``'s, without a pid): removed once
+#: a day old, as no write takes that long.
+_OLD_TMP = re.compile(r"\.tmp-[a-z0-9_]{8}\.json\Z")
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -159,11 +164,15 @@ def clear_stale(fd: int) -> None:
     with contextlib.suppress(OSError):
         for item in os.scandir(fd):
             found = _TMP.match(item.name)
-            if found is None:
+            if found is None and not _OLD_TMP.match(item.name):
                 continue
             with contextlib.suppress(OSError, ValueError):
                 st = item.stat(follow_symlinks=False)
-                if is_stale(int(found.group(1)), st.st_mtime):
+                if found is None:
+                    stale = time.time() - st.st_mtime > STALE_SECONDS
+                else:
+                    stale = is_stale(int(found.group(1)), st.st_mtime)
+                if stale:
                     os.unlink(item.name, dir_fd=fd)
 
 
