@@ -238,7 +238,7 @@ def test_claims_filters_narrow(run: Run) -> None:
 
 def test_claims_json_shape(run: Run) -> None:
     data = json.loads(run("claims", "-f", "json").out)
-    keys = {"matter", "title", "places", "claim", "counter", "article"}
+    keys = {"matter", "title", "places", "claim", "counter", "article", "same_side"}
     said_keys = {"id", "kind", "by", "by_name", "side", "said", "said_start", "time_of_day",
                  "title", "quotes"}  # fmt: skip
     for m in data:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -97,22 +98,65 @@ def _fail(message: str) -> None:
     sys.stderr.write(f"shusha: {safe(message)}\n")
 
 
+class Terminated(BaseException):
+    """SIGTERM, SIGHUP or SIGQUIT arrived: unwound like Ctrl-C, so temporary files are removed.
+
+    A BaseException, like KeyboardInterrupt, so that no ``except Exception`` swallows it.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGQUIT") if hasattr(signal, name)
+)
+
+
+@contextlib.contextmanager
+def _signals_unwind() -> Iterator[None]:
+    """While a command runs, the signals that end it unwind the stack (cleaning up as they go)."""
+    previous = {}
+    with contextlib.suppress(ValueError):  # not the main thread: leave the handlers alone
+        for sig in _SIGNALS:
+            previous[sig] = signal.signal(sig, _terminate)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the app; every error ends as one stderr line and a documented exit code."""
     code: int = ExitCode.OK
     if sys.stdout is None:  # started with stdout closed (`shusha timeline >&-`)
         _fail("standard output is closed; nothing can be written")
         sys.exit(int(ExitCode.CANNOT_WRITE))
+    from shusha_cli.cli.encoding import fit_streams
+
+    fit_streams()
+    out_of_memory = False
     try:
-        result = app(args=argv, prog_name="shusha", standalone_mode=False)
-        code = result if isinstance(result, int) else ExitCode.OK
-        sys.stdout.flush()
+        with _signals_unwind():
+            result = app(args=argv, prog_name="shusha", standalone_mode=False)
+            code = result if isinstance(result, int) else ExitCode.OK
+            sys.stdout.flush()
     except ShushaError as exc:
         _fail(str(exc))
         code = exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("\n")
         code = ExitCode.INTERRUPTED
+    except Terminated as exc:
+        code = 128 + exc.signum
+    except MemoryError:
+        out_of_memory = True  # reported below, once this frame has let go of what it held
     except typer.Exit as exc:
         code = exc.exit_code
     except NoArgsIsHelpError as exc:  # bare `shusha`: the help as it is, then the main job
@@ -135,11 +179,22 @@ def main(argv: list[str] | None = None) -> None:
         # final flush of stdout from raising again.
         _silence_stdout()
         code = ExitCode.OK
+    except UnicodeEncodeError as exc:  # a stream fit_streams could not reconfigure
+        _fail(
+            f"cannot write {exc.object[exc.start : exc.end]!r} in the {exc.encoding} encoding; "
+            "set PYTHONIOENCODING=utf-8"
+        )
+        _silence_stdout()
+        code = ExitCode.CANNOT_WRITE
     except OSError as exc:
         # stdout cannot take the output (`shusha timeline > /dev/full`): one line, exit 4.
         _fail(f"cannot write to standard output ({exc.strerror or exc})")
         _silence_stdout()
         code = ExitCode.CANNOT_WRITE
+    if out_of_memory:
+        _fail("not enough memory for this chronology (see 'Limits' in the README)")
+        _silence_stdout()
+        code = ExitCode.INVALID_DATA
     sys.exit(int(code))
 
 

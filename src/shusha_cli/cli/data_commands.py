@@ -24,6 +24,7 @@ from shusha_cli.cli.options import (
     filter_input,
 )
 from shusha_cli.cli.plumbing import (
+    document_stream,
     emit_json,
     load_chronology,
     note,
@@ -106,10 +107,13 @@ def export(
     note(timeline_view.coverage_note(chron, filt, query.timeline(chron, filt)))
     if output == "-":
         with stdout_guard() as out:
-            core_export.write(chron, filt, request, out)
+            kind = "csv" if request.fmt == "csv" else "json"
+            core_export.write(chron, filt, request, document_stream(out, kind))
         return
-    written = core_export.write_file(chron, filt, request, Path(output), force, protected)
-    typer.echo(f"wrote {written} to {output}", err=True)
+    from shusha_cli.core.inert import safe
+
+    written = core_export.write_file(chron, filt, request, output, force, protected)
+    typer.echo(f"wrote {written} to {safe(output)}", err=True)
 
 
 @app.command()

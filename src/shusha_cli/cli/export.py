@@ -167,13 +167,13 @@ def write_file(
     chron: Chronology,
     filt: query.Filter,
     req: ExportRequest,
-    target: Path,
+    target: str,
     force: bool,
     protected: Path | None,
 ) -> str:
     """Write the export to a file (or a folder); say what was written: "12 events"."""
     if req.folder:
-        return _write_package(chron, filt, req, target, force, protected)
+        return _write_package(chron, filt, req, Path(target), force, protected)
     if req.fmt == "sqlite":
         from shusha_cli.render import sqlite
         from shusha_cli.views import selection

@@ -44,6 +44,26 @@ def load_chronology(ctx: typer.Context) -> Chronology:
     )
 
 
+MAX_COLUMNS = 1000
+"""The widest terminal drawn for: a wider ``COLUMNS`` is refused, not drawn (a grid is kept in
+memory, so ``COLUMNS=99999999999999999999`` would otherwise end in a memory error)."""
+
+
+def columns() -> int | None:
+    """``$COLUMNS`` if set, range-checked where it enters; None to let Rich ask the terminal."""
+    from shusha_cli.core.errors import UsageError
+
+    raw = os.environ.get("COLUMNS", "").strip()
+    if not raw:
+        return None
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 6 and 1 <= int(raw) <= MAX_COLUMNS):
+        shown = raw if len(raw) <= 24 else raw[:24] + "…"
+        raise UsageError(
+            f"COLUMNS={shown!r} is not a terminal width shusha draws (1 to {MAX_COLUMNS})"
+        )
+    return int(raw)
+
+
 def console_for(ctx: typer.Context, file: TextIO | None = None, *, paged: bool = False) -> Any:
     """A Rich console that never reads markup; ``paged``: one drawing for the terminal, to a
     buffer that is handed to the pager (same width and colours as the terminal itself)."""
@@ -55,11 +75,14 @@ def console_for(ctx: typer.Context, file: TextIO | None = None, *, paged: bool =
             raise PipeClosed
 
     no_color = state_of(ctx).no_color or bool(os.environ.get("NO_COLOR"))
+    width = columns()
     extra: dict[str, Any] = {}
     if paged:
-        extra = {"force_terminal": True, "width": shutil.get_terminal_size().columns}
+        extra = {"force_terminal": True}
+        width = width or shutil.get_terminal_size().columns
     return _Console(
         file=file or cast(TextIO, TidyWriter(sys.stdout)),
+        width=width,
         no_color=no_color,
         color_system=None if no_color else "auto",
         markup=False,
@@ -175,18 +198,53 @@ def stdout_guard() -> Iterator[TextIO]:
         raise PipeClosed from None
 
 
+class _Inert:
+    """A text stream that makes what is written inert before a terminal sees it."""
+
+    def __init__(self, out: TextIO, clean: Callable[[str], str]) -> None:
+        self._out = out
+        self._clean = clean
+        self.encoding = getattr(out, "encoding", None)
+
+    def write(self, text: str) -> int:
+        self._out.write(self._clean(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._out.flush()
+
+
+def _is_terminal(out: TextIO) -> bool:
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def document_stream(out: TextIO, kind: str) -> TextIO:
+    """``out`` itself for a file or a pipe (byte-exact); for a terminal, one that escapes what
+    would steer it (ESC, OSC, C1 controls, direction overrides): JSON with its own ``\\u``
+    escapes, so it is still the same JSON; CSV as the tables show them."""
+    if not _is_terminal(out):
+        return out
+    from shusha_cli.core import inert
+
+    clean = inert.json_for_terminal if kind == "json" else inert.for_terminal
+    return cast(TextIO, _Inert(out, clean))
+
+
 def emit_json(data: object) -> None:
     from shusha_cli.render import json as render_json
 
     with stdout_guard() as out:
-        render_json.write(data, out)
+        render_json.write(data, document_stream(out, "json"))
 
 
 def emit_csv(rows: Any, bom: bool = False) -> None:
     from shusha_cli.render import csv as render_csv
 
     with stdout_guard() as out:
-        render_csv.write(rows, out, bom=bom)
+        render_csv.write(rows, document_stream(out, "csv"), bom=bom)
 
 
 def emit(

@@ -16,7 +16,10 @@ from shusha_cli.core.errors import DateError
 from shusha_cli.core.model import Precision, Qualifier, Span
 
 _QUALIFIERS = {"?": Qualifier.UNCERTAIN, "~": Qualifier.APPROXIMATE, "%": Qualifier.BOTH}
-_PART = re.compile(r"^(?P<y>\d{4}|\d{3}X|\d{2}XX)(?:-(?P<m>\d\d|XX)(?:-(?P<d>\d\d|XX))?)?$")
+# ASCII digits only, and \Z: full-width digits or a trailing line break are not EDTF.
+_PART = re.compile(
+    r"(?P<y>\d{4}|\d{3}X|\d{2}XX)(?:-(?P<m>\d\d|XX)(?:-(?P<d>\d\d|XX))?)?\Z", re.ASCII
+)
 _OPEN_ENDS = ("..", "")
 
 

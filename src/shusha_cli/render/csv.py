@@ -1,15 +1,16 @@
 """CSV output (RFC 4180 through the ``csv`` module), one table per kind of record.
 
 The tables of records are their JSON objects flattened (see ``render.fields``): list fields
-joined with ``"; "``, ids with names beside them. A cell that a spreadsheet would run as a
-formula (starting with ``= + - @``, a tab or a carriage return) is written with a leading
-apostrophe, as OWASP advises; readers strip that one apostrophe to get the value back (see
-:func:`unguard`). ``--no-guard`` writes the cells as they are, for pipelines.
+joined with ``"; "``, ids with names beside them. A cell that a spreadsheet could run as a
+formula (see :func:`_needs_guard`) is written with a leading apostrophe, as OWASP advises;
+:func:`unguard` gets the value back. ``--no-guard`` writes the cells as they are, for pipelines.
 """
 
 from __future__ import annotations
 
 import csv
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
@@ -23,17 +24,38 @@ from shusha_cli.views.front import Front
 from shusha_cli.views.show import Detail, QuoteDetail
 
 SEP = fields.SEP
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+#: What a spreadsheet may take as the start of a formula: ``= + - @``, their full-width and
+#: small forms, and (since spreadsheets skip them before looking) any leading white space,
+#: control or invisible format character: a tab, CR, LF, space, NUL, zero-width space, BOM.
+_TRIGGERS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\ufe66\ufe6b")
+_NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?", re.ASCII)
+
+
+def _needs_guard(cell: str) -> bool:
+    """Whether a spreadsheet could run ``cell`` (or a guard's apostrophe would be ambiguous).
+
+    A cell that is wholly a number (``-39.7583``, ``+1``, ``2e5``) is left alone: it is read
+    as that number, never run. Leading apostrophes are looked past, so ``'=1`` is guarded as
+    ``''=1``: that is what makes :func:`unguard` the exact inverse of :func:`guard`.
+    """
+    i = 0
+    while i < len(cell) and cell[i] == "'":
+        i += 1
+    if i == len(cell):
+        return False
+    first = cell[i]
+    risky = first in _TRIGGERS or first.isspace() or unicodedata.category(first) in ("Cc", "Cf")
+    return risky and not _NUMBER.fullmatch(cell, i)
 
 
 def guard(cell: str) -> str:
     """Make a cell safe to open in a spreadsheet: it will show as text, never run."""
-    return "'" + cell if cell.startswith(_TRIGGERS) else cell
+    return "'" + cell if _needs_guard(cell) else cell
 
 
 def unguard(cell: str) -> str:
-    """The value a guarded cell stands for (the inverse of :func:`guard`)."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_TRIGGERS) else cell
+    """The value a guarded cell stands for: the exact inverse of :func:`guard`."""
+    return cell[1:] if cell.startswith("'") and _needs_guard(cell[1:]) else cell
 
 
 def _join(items: Iterable[object]) -> str:

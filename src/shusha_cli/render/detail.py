@@ -278,7 +278,7 @@ def _matter_wide(m: Matter) -> RenderableType:
         _blocks([_said_block(s) for s in m.counter], _NO_COUNTER),
         _blocks([_evidence_block(x) for x in m.article]),
     )
-    return Group(_matter_head(m), table)
+    return Group(_matter_head(m), table, *_loop_note(m))
 
 
 def _matter_stacked(m: Matter) -> RenderableType:
@@ -294,7 +294,21 @@ def _matter_stacked(m: Matter) -> RenderableType:
         if n:
             grid.add_row(Text(""), Text(""))
         grid.add_row(_t(label), _blocks(blocks, none or "none recorded"))
-    return Group(_matter_head(m), grid)
+    return Group(_matter_head(m), grid, *_loop_note(m))
+
+
+def _loop_note(m: Matter) -> list[Text]:
+    """Say so when the contradictions go round an odd loop: two positions cannot honour it."""
+    if not m.same_side:
+        return []
+    pairs = "; ".join(f"{a} and {b}" for a, b in m.same_side)
+    return [
+        _t(
+            "Not two-sided: these records contradict each other in a loop of an odd number of "
+            f"records, yet stand in one position: {pairs}.",
+            "bold",
+        )
+    ]
 
 
 def print_claims(console: Console, matters: Sequence[Matter], title: str) -> None:

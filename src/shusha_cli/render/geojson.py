@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from shusha_cli.render.json import control_step_obj
+from shusha_cli.render.json import control_step_obj, unicode_stream
 from shusha_cli.views.geo import GeoPlace
 
 Obj = dict[str, Any]
@@ -47,5 +47,5 @@ def feature_collection(places: Sequence[GeoPlace]) -> Obj:
 
 
 def write(data: Obj, out: TextIO) -> None:
-    json.dump(data, out, ensure_ascii=False, indent=2)
+    json.dump(data, out, ensure_ascii=not unicode_stream(out), indent=2)
     out.write("\n")

@@ -277,6 +277,7 @@ def matter_obj(m: Matter) -> Obj:
         "claim": [said_obj(s) for s in m.claim],
         "counter": [said_obj(s) for s in m.counter],
         "article": [_evidence_obj(x) for x in m.article],
+        "same_side": [list(pair) for pair in m.same_side],
     }
 
 
@@ -339,6 +340,17 @@ def activity_obj(a: Activity) -> list[Obj]:
     ]
 
 
+def unicode_stream(out: TextIO) -> bool:
+    """Whether ``out`` takes any character (UTF-8, or text in memory).
+
+    Into a stream of another encoding (``PYTHONIOENCODING=ascii``, ``LC_ALL=C``) JSON is
+    written with ``\\uXXXX`` escapes for every non-ASCII character: the same JSON, whole,
+    where any other fallback would change the data or break the syntax.
+    """
+    encoding = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-")
+    return encoding.startswith("utf")
+
+
 def write(data: Any, out: TextIO) -> None:
-    json.dump(data, out, ensure_ascii=False, indent=2)
+    json.dump(data, out, ensure_ascii=not unicode_stream(out), indent=2)
     out.write("\n")

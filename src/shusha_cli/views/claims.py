@@ -138,6 +138,10 @@ class Matter:
     counter: tuple[Said, ...]
     article: tuple[Evidence, ...]
     places: tuple[Place, ...]
+    #: Pairs of records that contradict each other yet stand in one position: the
+    #: contradictions go round a loop of an odd number of records (A against B, B against C,
+    #: C against A), which no split into two positions can honour. Said, never hidden.
+    same_side: tuple[tuple[str, str], ...] = ()
 
     @property
     def said(self) -> tuple[Said, ...]:
@@ -322,11 +326,12 @@ def all_matters(chron: Chronology) -> list[Matter]:
             sides[COUNTER],
             tuple(evidence),
             tuple(chron.place(p) for p in place_ids),
+            _same_side(chron, comp, colour),
         )
         built.append((said_key(anchor), matter))
     built.sort(key=lambda x: x[0])
     return [
-        Matter(n, m.title, m.claim, m.counter, m.article, m.places)
+        Matter(n, m.title, m.claim, m.counter, m.article, m.places, m.same_side)
         for n, (_, m) in enumerate(built, start=1)
     ]
 
@@ -342,6 +347,19 @@ def one_matter(chron: Chronology, number: int) -> Matter:
         if found
         else f"no contested matter {number}; the chronology has none"
     )
+
+
+def _same_side(
+    chron: Chronology, comp: list[str], colour: dict[str, str]
+) -> tuple[tuple[str, str], ...]:
+    """The contradicting pairs the two positions could not keep apart (an odd loop)."""
+    pairs: set[tuple[str, str]] = set()
+    for ident in comp:
+        for other in get_record(chron, ident).contradicts:
+            if other in colour and other != ident and colour[other] == colour[ident]:
+                a, b = sorted((ident, other))
+                pairs.add((a, b))
+    return tuple(sorted(pairs))
 
 
 def matters(chron: Chronology, filt: query.Filter | None = None) -> list[Matter]:

@@ -68,12 +68,16 @@ def view_range(chron: Chronology, filt: Filter) -> DayRange:
     """The filter's days, the campaign's where the filter leaves an end open.
 
     An end the filter gives is kept as given; the other defaults to the campaign's, or to the
-    given end itself when the campaign lies wholly on the other side of it.
+    given end itself when the campaign lies wholly on the other side of it. With no dates given
+    the range is never refused: of a campaign longer than :data:`MAX_DAYS` days the last
+    :data:`MAX_DAYS` are drawn (the title says which). A range the user gave an end of may be
+    refused as too long, with how to narrow it.
     """
     default = campaign_range(chron)
     start, end = filt.start, filt.end
+    longest = dt.timedelta(days=MAX_DAYS - 1)
     if start is None and end is None:
-        start, end = default.start, default.end
+        start, end = max(default.start, _back(default.end, longest)), default.end
     elif start is None:
         assert end is not None
         start = default.start if default.start <= end else end
@@ -86,6 +90,10 @@ def view_range(chron: Chronology, filt: Filter) -> DayRange:
             "narrow it with --from/--to"
         )
     return DayRange(start, end)
+
+
+def _back(day: dt.date, by: dt.timedelta) -> dt.date:
+    return day - by if day - dt.date.min >= by else dt.date.min
 
 
 def day_known(span: Span) -> bool:

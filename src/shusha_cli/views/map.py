@@ -173,6 +173,12 @@ def distance_km(a: Coordinates, b: Coordinates) -> float:
     return math.hypot(dx, dy) * KM_PER_DEGREE
 
 
+#: The tallest map drawn: the grid is built in memory, so ``--height 100000000`` is refused.
+MAX_HEIGHT = 1000
+#: Half the Earth's circumference: a larger radius shows nothing more.
+MAX_RADIUS_KM = 20_000
+
+
 def draw_map(
     chron: Chronology,
     filt: Filter,
@@ -188,10 +194,14 @@ def draw_map(
     ``around`` centres the map on a place, showing at least ``radius_km`` each way (more across
     when the canvas is wider than tall); places beyond it are listed with their distance.
     """
-    if width < 10 or height < 5:
-        raise UsageError(f"a map needs at least 10 x 5 characters, not {width} x {height}")
-    if radius_km <= 0:
-        raise UsageError("--radius must be more than 0 km")
+    if not 5 <= height <= MAX_HEIGHT:
+        raise UsageError(f"--height {height}: a map is 5 to {MAX_HEIGHT} rows")
+    if width < 10:
+        raise UsageError(f"a map needs at least 10 columns, not {width}")
+    if not (math.isfinite(radius_km) and 0 < radius_km <= MAX_RADIUS_KM):
+        raise UsageError(
+            f"--radius {radius_km}: give a distance in km above 0 and at most {MAX_RADIUS_KM:,}"
+        )
     located = [p for p in chron.places if p.coordinates is not None]
     no_coordinates = tuple(
         sorted((p for p in chron.places if p.coordinates is None), key=lambda p: fold(p.name))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from shusha_cli.core.errors import ExitCode
 from tests.conftest import REPO, Result, Run
@@ -70,3 +73,33 @@ def quiet_interrupt(proc: subprocess.CompletedProcess[str]) -> None:
     assert "KeyboardInterrupt" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) <= 1
     assert len(proc.stderr) < 80
+
+
+def limits(memory: int = 1536 * 2**20, cpu_seconds: int = 120) -> Callable[[], None]:
+    """A ``preexec_fn`` capping the child's address space and CPU time, so that a regression
+    (an input that makes shusha grow without bound) fails the test instead of the machine."""
+
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
+
+    return apply
+
+
+def child(
+    args: list[str],
+    env: dict[str, str],
+    *,
+    timeout: float = 120,
+    cwd: Path | None = None,
+    memory: int = 1536 * 2**20,
+    stdout: Any = subprocess.PIPE,
+) -> Result:
+    """Run shusha in a child process under :func:`limits`; its exit code, stdout and stderr."""
+    proc = subprocess.run(
+        [*SHUSHA, *args], env=env, cwd=cwd, stdout=stdout, stderr=subprocess.PIPE,
+        timeout=timeout, preexec_fn=limits(memory), check=False,
+    )  # fmt: skip
+    # surrogateescape: a byte that is not UTF-8 (latin-1 output, say) can still be recovered
+    out = proc.stdout.decode("utf-8", "surrogateescape") if isinstance(proc.stdout, bytes) else ""
+    return Result(proc.returncode, out, proc.stderr.decode("utf-8", "surrogateescape"))

@@ -6,16 +6,17 @@ stored as JSON, which cannot run code when read (unlike pickle), in the user's c
 (``$XDG_CACHE_HOME/shusha``, else the platform's usual place).
 
 An entry is keyed on the data file's absolute path, size, modification time and SHA-256 of its
-bytes, the package version and the layout of the model, all written in the entry's first line.
-Any mismatch or any damage makes a lookup miss; the caller then parses the file and writes a new
-entry. Entries are written to a temporary file and renamed into place, so two processes writing
-at once leave one whole entry, never a mix. A cache directory that cannot be created or written
+bytes, the package version and the layout of the model, all written in the entry's second line,
+after a signature under the user's own key (:mod:`.cache_folder` keeps the folder and the key
+out of anyone else's reach). Any mismatch, any damage or any failure to decode makes a lookup
+miss; the caller then parses the file and writes a new entry. Entries are written to a
+temporary file and renamed into place, so two processes writing at once leave one whole entry,
+never a mix. A cache directory that cannot be created or written, or that is not the user's own,
 only means no cache: nothing is reported, and the answer is the same.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -49,29 +50,17 @@ from shusha_cli.core.model import (
     Span,
     TimeOfDay,
 )
+from shusha_cli.core.reading import cache_folder
 
 #: Bump when the encoding below changes in a way the model fingerprint would not show.
-CODEC = 1
+CODEC = 2
 
 E = TypeVar("E", bound=Enum)
 
 
 def cache_dir() -> Path | None:
     """``$XDG_CACHE_HOME/shusha``, else the platform's cache folder; None if there is no home."""
-    env = os.environ.get("XDG_CACHE_HOME")
-    try:
-        if env and os.path.isabs(env):
-            base = Path(env)
-        elif sys.platform == "darwin":
-            base = Path.home() / "Library" / "Caches"
-        elif os.name == "nt":
-            local = os.environ.get("LOCALAPPDATA")
-            base = Path(local) if local else Path.home() / "AppData" / "Local"
-        else:
-            base = Path.home() / ".cache"
-    except RuntimeError:  # no home directory can be found: run without a cache
-        return None
-    return base / "shusha"
+    return cache_folder.cache_dir()
 
 
 def _version() -> str:
@@ -147,57 +136,68 @@ def entry_path(key: Key, directory: Path | None = None) -> Path | None:
     base = directory if directory is not None else cache_dir()
     if base is None:
         return None
-    name = hashlib.sha256(key.path.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return base / f"chronology-{name}.json"
+    return base / _entry_name(key)
+
+
+def _entry_name(key: Key) -> str:
+    digest = hashlib.sha256(key.path.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"chronology-{digest[:32]}.json"
+
+
+def entry_cap(key: Key) -> int:
+    """The largest entry read or written for a data file of ``key.size`` bytes.
+
+    An entry is smaller than its YAML (about 0.9 times); four times the file, plus a MiB for a
+    small one, leaves room to spare and still refuses an entry blown up by YAML aliases or
+    planted to exhaust memory.
+    """
+    return 4 * key.size + (1 << 20)
 
 
 def read(key: Key, directory: Path | None = None) -> Chronology | None:
-    """The cached chronology for ``key``, or None when there is none, it is stale or damaged."""
-    path = entry_path(key, directory)
-    if path is None:
+    """The cached chronology for ``key``, or None when there is none, it is stale or damaged.
+
+    The entry's first line is its signature under the user's key (see :mod:`.cache_folder`),
+    the second the key it was written for; anything that does not match, cannot be decoded, or
+    fails while decoded is a miss, never an error and never a forged answer.
+    """
+    with cache_folder.opened(directory, create=False) as fd:
+        if fd is None:
+            return None
+        secret = cache_folder.user_key(fd, create=False)
+        blob = cache_folder.read_file(fd, _entry_name(key), entry_cap(key))
+    if secret is None or blob is None:
         return None
-    try:
-        blob = path.read_bytes()
-    except OSError:
+    signature, _, rest = blob.partition(b"\n")
+    head, _, body = rest.partition(b"\n")
+    if not cache_folder.verify(secret, signature, rest):
         return None
-    head, _, body = blob.partition(b"\n")
     try:
         if json.loads(head) != key.header():
             return None
         with collector_paused():
             return decode(json.loads(body), key.display or key.path)
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
-        # A damaged entry (truncated, edited, from a buggy writer) is a miss, never an error:
-        # JSONDecodeError and UnicodeDecodeError are ValueErrors; a wrong shape raises the rest.
+    except MemoryError:
+        raise  # not damage: main() reports it in one line
+    except Exception:
         return None
 
 
 def write(key: Key, chron: Chronology, directory: Path | None = None) -> bool:
     """Store ``chron`` under ``key``; False (and nothing left behind) if that is not possible."""
-    path = entry_path(key, directory)
-    if path is None:
-        return False
-    head = json.dumps(key.header(), separators=(",", ":"))
-    body = json.dumps(encode(chron), ensure_ascii=False, separators=(",", ":"))
-    import tempfile  # only on a miss: a hit never pays for it
-
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(head)
-            out.write("\n")
-            out.write(body)
-        os.replace(tmp, path)  # atomic: readers see the old entry or the new one, whole
-        tmp = None
-        return True
-    except OSError:
-        return False
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    head = json.dumps(key.header(), separators=(",", ":")).encode("utf-8")
+    body = json.dumps(encode(chron), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    if len(head) + len(body) + 80 > entry_cap(key):
+        return False  # it would not be read back
+    rest = head + b"\n" + body
+    with cache_folder.opened(directory, create=True) as fd:
+        if fd is None:
+            return False
+        secret = cache_folder.user_key(fd, create=True)
+        if secret is None:
+            return False
+        signature = cache_folder.sign(secret, rest)
+        return cache_folder.write_file(fd, _entry_name(key), [signature, b"\n", rest])
 
 
 # --- encoding: positional lists, dates as ordinals; small and quick to read back -------------

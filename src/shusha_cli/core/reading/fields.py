@@ -20,7 +20,10 @@ from shusha_cli.core.errors import DateError, Problem
 from shusha_cli.core.model import Span
 from shusha_cli.core.reading.yaml_nodes import ALLOWED_TAGS, STR, TAG_NAMES
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z", re.ASCII)  # \Z: no trailing line break
+
+#: The most digits a whole number in the data may have (paragraphs, sources, schema).
+MAX_DIGITS = 9
 
 E = TypeVar("E", bound=Enum)
 T = TypeVar("T")
@@ -32,6 +35,11 @@ class Field:
 
     required: bool
     read: Callable[[yaml.Node, str], object]
+
+
+def _short(value: str) -> str:
+    """A value for a message, cut to 40 characters (a number may have thousands of digits)."""
+    return repr(value) if len(value) <= 40 else f"{value[:40]!r}… ({len(value):,} characters)"
 
 
 class FieldReader:
@@ -88,8 +96,14 @@ class FieldReader:
         value = self.scalar(node, label)
         if value is None:
             return None
-        if node.tag != "tag:yaml.org,2002:int" or not re.fullmatch(r"[-+]?\d+", value):
-            self.problem(node, f"{label}: expected a whole number, found {value!r}")
+        if node.tag != "tag:yaml.org,2002:int" or not re.fullmatch(r"[-+]?[0-9]+", value):
+            self.problem(node, f"{label}: expected a whole number, found {_short(value)}")
+            return None
+        if len(value.lstrip("+-").lstrip("0")) > MAX_DIGITS:
+            # int() refuses more than 4,300 digits with a ValueError; no count here needs 10.
+            self.problem(
+                node, f"{label}: {_short(value)} is too large (at most {MAX_DIGITS} digits)"
+            )
             return None
         return int(value)
 
@@ -134,6 +148,9 @@ class FieldReader:
         if node.tag != STR:
             self.problem(node, f"{label}: {value!r} must be a quoted string, e.g. '2020-10-29'")
             return None
+        if value != value.strip():  # the JSON ``date`` is the text as written: plain EDTF
+            self.problem(node, f"{label}: {value!r} has spaces or a line break around the date")
+            return None
         try:
             return dates.parse_edtf(value)
         except DateError as exc:
@@ -142,7 +159,7 @@ class FieldReader:
 
     def slug(self, node: yaml.Node, label: str) -> str | None:
         value = self.text(node, label)
-        if value is not None and not SLUG.match(value):
+        if value is not None and not SLUG.match(value):  # anchored at both ends
             self.problem(node, f"{label}: {value!r} must be a slug (a-z, 0-9, single hyphens)")
             return None
         return value

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from shusha_cli.core.model import Chronology
-from shusha_cli.core.reading.files import NO_CACHE_ENV_VAR, decode, read_bytes
+from shusha_cli.core.reading.files import NO_CACHE_ENV_VAR, decode, read_with_stat
 
 
 def open_chronology(path: Path, *, use_cache: bool = True) -> Chronology:
@@ -23,13 +23,9 @@ def open_chronology(path: Path, *, use_cache: bool = True) -> Chronology:
     """
     if use_cache and os.environ.get(NO_CACHE_ENV_VAR, "") not in ("", "0"):
         use_cache = False
-    try:
-        stat = os.stat(path)
-    except OSError:
-        stat = None  # read_bytes below reports why, in the same words as everywhere else
-    raw = read_bytes(path)
+    raw, stat = read_with_stat(path)  # one open file: the key describes the bytes read
     key = None
-    if use_cache and stat is not None:
+    if use_cache:
         from shusha_cli.core.reading import cache
 
         key = cache.Key.of(path, stat, raw)

@@ -24,11 +24,13 @@ def cross_check(reader: FieldReader, chron: Chronology, lines: dict[tuple[str, s
             reader.at(lines[("quotes", q.id)], f"quote {q.id!r}: id already used by an event")
     max_para = chron.source.paragraphs
 
+    suggest = Suggestions()
+
     def refs(line: int, who: str, what: str, ids: Iterable[str], pool: set[str]) -> None:
         for ident in ids:
             if ident not in pool:
-                close = difflib.get_close_matches(ident, sorted(pool), n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
+                close = suggest(ident, pool)
+                hint = f"; did you mean {close!r}?" if close else ""
                 reader.at(line, f"{who}: {what} {ident!r} does not exist{hint}")
 
     def common(line: int, who: str, rec: Event | Quote) -> None:
@@ -59,3 +61,31 @@ def cross_check(reader: FieldReader, chron: Chronology, lines: dict[tuple[str, s
         common(line, who, q)
         refs(line, who, "speaker", [q.speaker], actors)
         refs(line, who, "event", q.events, events)
+
+
+class Suggestions:
+    """ "Did you mean" for missing references, at a cost bounded whatever the file holds.
+
+    Each pool of ids is sorted once, each distinct missing name is looked up once, and after
+    :attr:`LIMIT` distinct names no more are computed (2,000 missing references in a 380 KB
+    file took 77 s when each sorted the pool afresh).
+    """
+
+    LIMIT = 20
+
+    def __init__(self) -> None:
+        self._sorted: dict[int, list[str]] = {}
+        self._found: dict[tuple[int, str], str | None] = {}
+
+    def __call__(self, ident: str, pool: set[str]) -> str | None:
+        key = (id(pool), ident)
+        if key in self._found:
+            return self._found[key]
+        if len(self._found) >= self.LIMIT:
+            return None
+        ordered = self._sorted.get(id(pool))
+        if ordered is None:
+            ordered = self._sorted[id(pool)] = sorted(pool)
+        close = difflib.get_close_matches(ident, ordered, n=1)
+        self._found[key] = close[0] if close else None
+        return self._found[key]
