@@ -25,10 +25,15 @@ _TEMP_EXTRA = 24
 
 def refuse_input(target: Path, protected: Path | None) -> None:
     """Refuse to write over the chronology being read (by any path, link or hard link to it)."""
-    if protected is not None and target.exists() and protected.exists():
-        with contextlib.suppress(OSError):
-            if target.resolve() == protected.resolve() or os.path.samefile(target, protected):
-                raise OutputError(f"{target}: refusing to overwrite the chronology being read")
+    if protected is None:
+        return
+    with contextlib.suppress(OSError):  # a path that cannot be looked at is reported later
+        if (
+            target.exists()
+            and protected.exists()
+            and (target.resolve() == protected.resolve() or os.path.samefile(target, protected))
+        ):
+            raise OutputError(f"{target}: refusing to overwrite the chronology being read")
 
 
 def _name_max(folder: Path) -> int:

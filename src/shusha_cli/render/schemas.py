@@ -144,7 +144,8 @@ def _claims() -> Obj:
     }
     matter = _obj(
         {"matter": _INT, "title": _STR, "places": _array(_STR), "claim": _array(said),
-         "counter": _array(said), "article": _array(evidence)}
+         "counter": _array(said), "article": _array(evidence),
+         "same_side": _array(_array(_STR))}
     )  # fmt: skip
     return _array(matter)
 

@@ -164,12 +164,24 @@ def test_stale_export_temporary_files_are_removed_on_the_next_write(run: Run, tm
     assert other.exists()
 
 
+def test_a_folder_with_a_trailing_slash_gets_a_data_package(run: Run, tmp_path: Path) -> None:
+    """``-o newdir/`` names a folder: the CSV tables and their datapackage.json go into it
+    (never a file called ``newdir``); a format a folder cannot take is refused by name."""
+    result = run("export", "-o", f"{tmp_path}/newdir/")
+    assert result.code == 0, result.err
+    assert (tmp_path / "newdir").is_dir()
+    assert (tmp_path / "newdir" / "datapackage.json").is_file()
+    refused = run("export", "-f", "json", "-o", f"{tmp_path}/other/")
+    assert refused.code == ExitCode.USAGE
+    assert "a folder takes CSV tables" in refused.err
+    assert not (tmp_path / "other").exists()
+
+
 @pytest.mark.parametrize(
     ("given", "words"),
-    [("newdir/", ["newdir/", "names a directory", "give a file name"]),
-     ("x" * 300, ["the file name is 300 bytes long", "at most 255"]),
+    [("x" * 300, ["the file name is 300 bytes long", "at most 255"]),
      ("/".join(["d"] * 3000) + "/x.csv", ["the path is too long"])],
-    ids=["trailing slash", "name too long", "path too long"],
+    ids=["name too long", "path too long"],
 )  # fmt: skip
 def test_a_bad_path_is_named_for_what_is_wrong(given: str, words: list[str], run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     monkeypatch.chdir(tmp_path)

@@ -101,7 +101,7 @@ def test_memory_error_anywhere_is_one_line_exit_3(
     where: str, run: Run, mini_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from shusha_cli.core.reading import cache
-    from shusha_cli.render import table
+    from shusha_cli.render import timeline as table
 
     def exhausted(*args: object, **kwargs: object) -> None:
         raise MemoryError
