@@ -563,7 +563,8 @@ def breakdown(path: Path, text: str, repeats: int, cache: Path) -> dict[str, Any
 
         from shusha_cli.core import query
         from shusha_cli.core.reading import parse as load
-        from shusha_cli.render import table
+        from shusha_cli.render import timeline as render_timeline
+        from shusha_cli.views import timeline as timeline_view
 
         def med(fn: Callable[[], object]) -> float:
             return statistics.median(timed(fn, repeats))
@@ -595,6 +596,7 @@ def breakdown(path: Path, text: str, repeats: int, cache: Path) -> dict[str, Any
         filt = query.resolve_filter(chron, given)
         events = query.timeline(chron, filt)
         out["events_selected"] = len(events)
+        story = timeline_view.timeline(chron, filt)
 
         def render() -> None:
             console = Console(
@@ -606,7 +608,7 @@ def breakdown(path: Path, text: str, repeats: int, cache: Path) -> dict[str, Any
                 emoji=False,
                 highlight=False,
             )
-            table.print_timeline(console, chron, events, f"Timeline: {filt.description}")
+            render_timeline.print_timeline(console, chron, story, full=True)
 
         out["render_s"] = med(render)
     except Exception as exc:  # the package's internals may have moved: report, do not fail
