@@ -8,6 +8,7 @@ import re
 import shlex
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -287,3 +288,75 @@ def test_fixed_values_complete_on_tab(words: str, want: str, tmp_path: Path) -> 
     proc = subprocess.run([*SHUSHA], env=env, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert want in proc.stdout.splitlines()
+
+
+# --- 5. suggestions that help ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["aliev", "Aliev", "alijev"])
+def test_a_misspelt_surname_offers_every_person_of_that_name(run: Run, typed: str) -> None:
+    line = one_line(run("actor", typed), ExitCode.NOT_FOUND)
+    assert line.startswith(f"shusha: no actor matches {typed!r}; did you mean ")
+    for name in ("Ilham Aliyev", "Anar Aliyev"):
+        assert name in line
+
+
+@pytest.mark.parametrize("typed", ["Aliyev", "Əliyev", "Алиев"])
+def test_every_spelling_of_a_surname_reaches_the_same_people(run: Run, typed: str) -> None:
+    result = run("actor", typed)
+    assert result.code in (0, ExitCode.USAGE), result.err  # one person, or the candidates
+    shown = result.out + result.err
+    assert "Ilham Aliyev" in shown
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["place", "Khojaly"],
+            "shusha: no place matches 'Khojaly'; no place of that name is in this chronology (to "
+            "find the word in the text: --search Khojaly)",
+        ),
+        (
+            ["map", "--around", "Baku"],
+            "shusha: no place matches 'Baku'; no place of that name is in this chronology (to "
+            "find the word in the text: --search Baku)",
+        ),
+        (
+            ["timeline", "--actor", "Putin"],
+            "shusha: no actor matches 'Putin'; no actor of that name is in this chronology (to "
+            "find the word in the text: --search Putin)",
+        ),
+    ],
+)
+def test_a_name_not_in_the_chronology_says_so(run: Run, args: list[str], line: str) -> None:
+    assert one_line(run(*args), ExitCode.NOT_FOUND) == line
+
+
+def test_a_close_place_name_is_suggested_first(run: Run) -> None:
+    line = one_line(run("place", "Shusa"), ExitCode.NOT_FOUND)
+    assert line.startswith("shusha: no place matches 'Shusa'; did you mean Shusha,")
+
+
+def _ids(run: Run, *args: str) -> list[str]:
+    return [e["id"] for e in json.loads(run("timeline", *args, "-f", "json").out)]
+
+
+def test_search_folds_case_and_diacritics_and_knows_other_names(run: Run) -> None:
+    by_place = set(_ids(run, "--place", "shusha", "--on", "2020-11-08"))
+    for spelling in ("Şuşa", "SHUSHI", "shusha"):
+        found = set(_ids(run, "--search", spelling, "--on", "2020-11-08"))
+        assert found, spelling
+        assert by_place & found, spelling
+    assert _ids(run, "--search", "Şuşa") == _ids(run, "--search", "shusha")
+
+
+def test_repeated_search_needs_every_text(run: Run, shipped: Any) -> None:
+    both = set(_ids(run, "--search", "shusha", "--search", "capture"))
+    one = set(_ids(run, "--search", "shusha"))
+    other = set(_ids(run, "--search", "capture"))
+    assert both
+    assert both <= one & other
+    assert both == one & other
+    title = run("timeline", "--search", "shusha", "--search", "capture").out.splitlines()[0]
+    assert "text 'shusha' and 'capture'" in title

@@ -202,8 +202,14 @@ SortOpt = Annotated[
     ),
 ]
 SearchOpt = Annotated[
-    str | None,
-    typer.Option("--search", "-s", metavar="TEXT", help="Containing this text."),
+    list[str] | None,
+    typer.Option(
+        "--search",
+        "-s",
+        metavar="TEXT",
+        help="Containing this text, in any case and with or without diacritics; a name of a "
+        "place or actor also finds its other names. Repeated: every text must be found.",
+    ),
 ]
 NoBackgroundOpt = Annotated[
     bool, typer.Option("--no-background", help="Leave out the background before 15 Oct 2020.")
@@ -248,7 +254,7 @@ def filter_input(
     actor: list[str] | None,
     side: list[str] | None,
     type_: list[str] | None,
-    search: str | None,
+    search: list[str] | None,
     no_background: bool = False,
 ) -> Any:
     from shusha_cli.core import query
@@ -261,6 +267,6 @@ def filter_input(
         actors=tuple(actor or ()),
         sides=tuple(query.parse_side(s) for s in side or ()),
         types=tuple(query.parse_type(t) for t in type_ or ()),
-        search=search,
+        searches=tuple(search or ()),
         no_background=no_background,
     )

@@ -56,12 +56,29 @@ class NameNotFound(ShushaError):
 
     exit_code = ExitCode.NOT_FOUND
 
-    def __init__(self, kind: str, name: str, suggestions: list[str]) -> None:
+    def __init__(
+        self, kind: str, name: str, suggestions: list[str], *, absent: bool = False
+    ) -> None:
         self.kind = kind
         self.name = name
         self.suggestions = suggestions
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        if suggestions:
+            hint = f"; did you mean {', '.join(suggestions)}?"
+        elif absent:  # nothing alike: say so, and where else the word may be
+            hint = (
+                f"; no {kind} of that name is in this chronology (to find the word in the "
+                f"text: --search {_shell_word(name)})"
+            )
+        else:
+            hint = ""
         super().__init__(f"no {kind} matches {name!r}{hint}")
+
+
+def _shell_word(text: str) -> str:
+    """``text`` as one shell word (quoted when it holds anything a shell would split on)."""
+    import shlex
+
+    return shlex.quote(text)
 
 
 class AmbiguousName(ShushaError):

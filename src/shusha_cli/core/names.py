@@ -26,6 +26,19 @@ _FOLD = str.maketrans(
 )  # fmt: skip
 _NON_WORD = re.compile(r"[^\w]+")
 
+_CYRILLIC = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+        "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+        "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+        "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    }
+)  # fmt: skip
+_SOUNDS = (
+    ("kh", "h"), ("x", "h"), ("yev", "ev"), ("iy", "i"), ("ye", "e"), ("yo", "o"), ("y", "i"),
+    ("w", "v"), ("j", "dj"), ("dzh", "dj"), ("zh", "j"), ("ts", "c"),
+)  # fmt: skip
+
 
 def fold(text: str) -> str:
     """The comparison key of a name: lower case, no diacritics, words separated by one space."""
@@ -34,6 +47,37 @@ def fold(text: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("'", "").casefold()
     return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())
+
+
+def sound(word: str) -> str:
+    """A rough sound key of one word, so spellings of one name meet: Aliyev, Aliev, Əliyev,
+    Алиев all give ``aliev``; Khojaly ``hojali``.
+
+    Used only to rank "did you mean" suggestions, never to resolve a name: two different
+    people can sound alike, and a lookup must not guess.
+    """
+    word = word.lower().replace("ə", "a").translate(_CYRILLIC)
+    word = fold(word).replace(" ", "")
+    for written, said in _SOUNDS:
+        word = word.replace(written, said)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _word_likeness(typed: str, known: str) -> float:
+    """How alike two single words are, by sound; 1.0 when they sound the same."""
+    a, b = sound(typed), sound(known)
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    if len(a) >= 3 and b.startswith(a):  # a typed start of a longer word: Aliy -> Aliyev
+        return 0.9
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+SUGGEST_CUTOFF = 0.8
+"""How alike (0..1, by sound, word by word) a name must be to be suggested: high enough that
+Khojaly does not suggest Khojavend, nor Baku Atagut."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +135,8 @@ class NameIndex:
             return next(iter(partial))
         if len(partial) > 1:
             raise self._ambiguous(name, partial)
-        raise NameNotFound(self.kind, name, self.suggest(key))
+        suggestions = self.suggest(name)
+        raise NameNotFound(self.kind, name, suggestions, absent=not suggestions)
 
     def complete(self, prefix: str) -> list[str]:
         """The names a partly typed ``prefix`` could become, for shell completion.
@@ -114,16 +159,31 @@ class NameIndex:
                 found.setdefault(item.id if len(self.exact.get(key, ())) > 1 else name, None)
         return sorted(found, key=lambda n: (not fold(n).startswith(typed), fold(n), n))
 
-    def suggest(self, key: str, limit: int = 3) -> list[str]:
-        """Display names whose keys look like ``key`` (for 'did you mean ...')."""
-        close = difflib.get_close_matches(key, list(self.exact), n=limit * 3, cutoff=0.6)
-        out: list[str] = []
-        for known in close:
-            for ident in sorted(self.exact[known]):
-                label = self.records[ident].name
-                if label not in out:
-                    out.append(label)
-        return out[:limit]
+    def suggest(self, typed: str, limit: int = 3) -> list[str]:
+        """Display names that look or sound like ``typed`` (for 'did you mean ...').
+
+        Word by word: every typed word must be like some word of the name or alias (by sound,
+        see :func:`sound`), and the name is scored by its least alike word, so "aliev" offers
+        every Aliyev and "Khojaly" offers nothing that merely shares a start with it.
+        """
+        words = fold(typed.replace("ə", "a").replace("Ə", "a")).split() or [fold(typed)]
+        words = [w for w in words if w]
+        if not words:
+            return []
+        scored: dict[str, tuple[float, int]] = {}
+        for item in self.records.values():
+            best = (0.0, 0)
+            for name in (item.name, *item.aliases, item.id.replace("-", " ")):
+                known = fold(name.replace("ə", "a").replace("Ə", "a")).split()
+                if not known:
+                    continue
+                score = min(max(_word_likeness(w, k) for k in known) for w in words)
+                # between equally alike names, the one with fewer words beyond those typed
+                best = max(best, (score, -max(len(known) - len(words), 0)))
+            if best[0] >= SUGGEST_CUTOFF:
+                scored[item.id] = best
+        ranked = sorted(scored, key=lambda i: (-scored[i][0], -scored[i][1], self.records[i].name))
+        return [self.records[i].name for i in ranked[:limit]]
 
 
 def _words_start(typed: list[str], known: list[str]) -> bool:

@@ -85,6 +85,7 @@ class FilterInput:
     types: tuple[EventType, ...] = ()
     search: str | None = None
     no_background: bool = False
+    searches: tuple[str, ...] = ()  # more --search texts: every one must be found
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,8 @@ class Filter:
     search: str | None = None
     no_background: bool = False
     description: str = ""
+    searches: tuple[str, ...] = ()  # every --search text as typed; all must be found
+    terms: tuple[tuple[str, ...], ...] = ()  # per text: its folded forms (and other names)
 
     @property
     def is_set(self) -> bool:
@@ -152,11 +155,46 @@ def resolve_filter(chron: Chronology, given: FilterInput) -> Filter:
         raise UsageError(f"--from ({_day(start)}) is after --to ({_day(end)})")
     places = tuple(dict.fromkeys(place_index(chron).resolve(n) for n in given.places))
     actors = tuple(dict.fromkeys(actor_index(chron).resolve(n) for n in given.actors))
-    search = given.search.strip() if given.search else None
-    if given.search is not None and not search:
+    typed = ([given.search] if given.search is not None else []) + list(given.searches)
+    texts = tuple(dict.fromkeys(s.strip() for s in typed))
+    if any(not s for s in texts):
         raise UsageError("--search needs some text")
-    filt = Filter(start, end, places, actors, given.sides, given.types, search, given.no_background)
-    return Filter(**{**filt.__dict__, "description": describe(chron, filt)})
+    search = texts[0] if texts else None
+    terms = tuple(search_forms(chron, s) for s in texts)
+    filt = Filter(start, end, places, actors, given.sides, given.types, search, given.no_background,
+                  searches=texts, terms=terms)  # fmt: skip
+    return replace(filt, description=describe(chron, filt))
+
+
+def search_forms(chron: Chronology, text: str) -> tuple[str, ...]:
+    """The folded forms that stand for one ``--search`` text: the text itself and, when it is
+    a name of a place or an actor, that record's other names.
+
+    So ``--search Şuşa`` (folded: "susa") also finds "Shusha" and "Shushi", and a search never
+    depends on which spelling the article happened to use. Folding makes it case- and
+    diacritic-insensitive.
+    """
+    key = folded_search(text)
+    forms = {key}
+    for index in (place_index(chron), actor_index(chron)):
+        for ident in index.exact.get(key, ()):
+            record = index.records[ident]
+            forms |= {fold(n) for n in (record.name, *record.aliases)}
+    forms.discard("")
+    return tuple(sorted(forms, key=lambda f: (f != key, f)))
+
+
+def search_terms(filt: Filter) -> tuple[tuple[str, ...], ...]:
+    """What ``--search`` asks for: one group of forms per text, every group to be found."""
+    if filt.terms:
+        return filt.terms
+    return ((folded_search(filt.search),),) if filt.search else ()
+
+
+def found_in(terms: tuple[tuple[str, ...], ...], texts: Iterable[str]) -> bool:
+    """Whether every search term (any of its forms) is in one of the texts."""
+    folded = [fold(h) for h in texts if h]
+    return all(any(form in h for form in forms for h in folded) for forms in terms)
 
 
 def describe(chron: Chronology, filt: Filter) -> str:
@@ -177,9 +215,10 @@ def describe(chron: Chronology, filt: Filter) -> str:
         parts.append("side " + " or ".join(s.value for s in filt.sides))
     if filt.types:
         parts.append("type " + " or ".join(t.value for t in filt.types))
-    if filt.search:
-        shown = filt.search if len(filt.search) <= 60 else filt.search[:60] + "…"
-        parts.append(f"text {shown!r}")
+    texts = filt.searches or ((filt.search,) if filt.search else ())
+    if texts:
+        shown = [s if len(s) <= 60 else s[:60] + "…" for s in texts]
+        parts.append("text " + " and ".join(repr(s) for s in shown))
     if filt.no_background:
         parts.append("no background")
     return ", ".join(parts) if parts else "the whole chronology"
@@ -254,18 +293,18 @@ def matches(chron: Chronology, filt: Filter, event: Event, about: dict[str, list
             return False
     if filt.sides and not set(filt.sides) & event_sides(chron, event):
         return False
-    if filt.search:
-        needle = folded_search(filt.search)
+    terms = search_terms(filt)
+    if terms:
         hay = [event.title, event.summary, event.notes, event.date_note]
         hay += [q.text for q in about.get(event.id, [])]
-        if not any(needle in fold(h) for h in hay if h):
+        if not found_in(terms, hay):
             return False
     return True
 
 
 def timeline(chron: Chronology, filt: Filter) -> list[Event]:
     """The events that pass the filter, by earliest day, then time of day."""
-    about = quotes_about(chron) if filt.search else {}
+    about = quotes_about(chron) if search_terms(filt) else {}
     return sorted((e for e in chron.events if matches(chron, filt, e, about)), key=chron.order)
 
 
@@ -273,7 +312,7 @@ def quotes(chron: Chronology, filt: Filter) -> list[Quote]:
     """Quotes passing the filter (dates, places, actors as speakers, sides, text)."""
     span = filt.span
     out = []
-    needle = folded_search(filt.search) if filt.search else None
+    terms = search_terms(filt)
     for q in chron.quotes:
         if span is not None and not q.date.overlaps(span):
             continue
@@ -283,7 +322,7 @@ def quotes(chron: Chronology, filt: Filter) -> list[Quote]:
             continue
         if filt.places and not set(filt.places) & set(q.places):
             continue
-        if needle and not any(needle in fold(h) for h in (q.text, q.context, q.medium) if h):
+        if terms and not found_in(terms, (q.text, q.context, q.medium)):
             continue
         out.append(q)
     return sorted(out, key=chron.order)
