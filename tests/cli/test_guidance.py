@@ -360,3 +360,13 @@ def test_repeated_search_needs_every_text(run: Run, shipped: Any) -> None:
     assert both == one & other
     title = run("timeline", "--search", "shusha", "--search", "capture").out.splitlines()[0]
     assert "text 'shusha' and 'capture'" in title
+
+
+def test_the_listed_values_are_the_models_vocabularies() -> None:
+    from shusha_cli.cli import options
+    from shusha_cli.core.model import ActorKind, EventType, PlaceKind, Side
+
+    assert options.SIDES == [m.value for m in Side]
+    assert options.EVENT_TYPES == [m.value for m in EventType]
+    assert options.PLACE_KINDS == [m.value for m in PlaceKind]
+    assert options.ACTOR_KINDS == [m.value for m in ActorKind]

@@ -21,15 +21,64 @@ from typer._click.exceptions import NoArgsIsHelpError  # Typer vendors Click
 from shusha_cli.cli.guidance import ShushaGroup
 from shusha_cli.core.errors import AmbiguousName, ExitCode, ShushaError
 
-app = typer.Typer(
-    name="shusha",
-    cls=ShushaGroup,
-    help="Explore the chronology of the 15 Oct – 10 Nov 2020 operations around Shusha (Shushi).",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+_SETTINGS: dict[str, Any] = {
+    "name": "shusha",
+    "cls": ShushaGroup,
+    "help": "Explore the chronology of the 15 Oct – 10 Nov 2020 operations around Shusha (Shushi).",
+    "no_args_is_help": True,
+    "pretty_exceptions_enable": False,
+    "rich_markup_mode": None,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
+
+app = typer.Typer(**_SETTINGS)
+
+# The global options that take a value, and those that end the run before any command.
+_VALUE_OPTIONS = frozenset({"--data"})
+
+
+def command_of(argv: list[str]) -> str | None:
+    """The command an argument list runs, when it plainly runs one (else None).
+
+    Only the global options can come before it: ``--data FILE`` (or ``--data=FILE``) and flags.
+    ``--help``, ``--version`` and completion before the command need every command.
+    """
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word in _VALUE_OPTIONS:
+            i += 2
+            continue
+        if word.startswith("-"):
+            if word in ("-h", "--help", "--version") or word.endswith("-completion"):
+                return None
+            i += 1
+            continue
+        return word
+    return None
+
+
+def app_for(argv: list[str]) -> typer.Typer:
+    """The app to run: with only the command the arguments name, when they name one.
+
+    Typer turns every registered command into a Click command (reading its signature, building
+    each option) before it parses anything, about a millisecond a command. A run needs one;
+    ``--help``, bare ``shusha``, Tab completion and an unknown name still get them all.
+    """
+    name = command_of(argv)
+    if name is None or os.environ.get("_SHUSHA_COMPLETE"):
+        return app
+    chosen = [c for c in app.registered_commands if _name(c) == name]
+    if not chosen:
+        return app  # Click says it is no such command, with the full list
+    lean = typer.Typer(**_SETTINGS)
+    lean.registered_callback = app.registered_callback
+    lean.registered_commands = chosen
+    return lean
+
+
+def _name(info: Any) -> str:
+    return str(info.name or info.callback.__name__.rstrip("_").replace("_", "-"))
 
 
 @dataclass
@@ -144,7 +193,8 @@ def main(argv: list[str] | None = None) -> None:
     out_of_memory = False
     try:
         with _signals_unwind():
-            result = app(args=argv, prog_name="shusha", standalone_mode=False)
+            args = sys.argv[1:] if argv is None else argv
+            result = app_for(args)(args=args, prog_name="shusha", standalone_mode=False)
             code = result if isinstance(result, int) else ExitCode.OK
             sys.stdout.flush()
     except ShushaError as exc:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-from enum import Enum
 from typing import Annotated, Any
 
 import typer
@@ -12,7 +11,6 @@ from typer._click.shell_completion import CompletionItem  # Typer vendors Click 
 from typer._click.types import StringParamType
 
 from shusha_cli.core.errors import ShushaError
-from shusha_cli.core.model import ActorKind, EventType, PlaceKind, Side
 from shusha_cli.render import Format
 
 # --- tab completion ----------------------------------------------------------------------------
@@ -94,14 +92,21 @@ def listed(values: list[str]) -> str:
     return ", ".join(values)
 
 
-def _values(cls: type[Enum]) -> list[str]:
-    return [str(m.value) for m in cls]
-
-
-SIDES = _values(Side)
-EVENT_TYPES = _values(EventType)
-PLACE_KINDS = _values(PlaceKind)
-ACTOR_KINDS = _values(ActorKind)
+# The model's vocabularies, written out so that --help and Tab completion need not import the
+# model (its enums and dataclasses cost more than Typer's own start); a test checks that they
+# are the enums' values, in order.
+SIDES = ["azerbaijan", "armenia", "nagorno-karabakh", "russia", "other"]
+EVENT_TYPES = [
+    "background", "advance", "fighting", "capture", "withdrawal", "failed-attack",
+    "counterattack", "shelling", "strike", "ambush", "road-cut", "casualties", "personnel",
+    "evacuation", "footage", "statement", "denial", "agreement",
+]  # fmt: skip
+PLACE_KINDS = [
+    "city", "town", "village", "road", "mountain", "canyon", "forest", "valley", "district",
+    "corridor", "region", "country", "building",
+]  # fmt: skip
+ACTOR_KINDS = ["person", "unit", "organisation", "government", "party", "media", "programme",
+               "group"]  # fmt: skip
 SORTS = ["name", "activity"]
 EXPORT_WHATS = ["events", "quotes", "places", "actors"]
 EXPORT_FORMATS = ["csv", "json", "geojson", "sqlite", "timelinejs"]

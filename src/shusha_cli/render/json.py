@@ -7,14 +7,16 @@ Rich, so the bytes a script reads are exactly the data.
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from shusha_cli.core.model import Actor, Chronology, Event, Place, Quote, Span
-from shusha_cli.core.query import ActorReport, ControlStep, PlaceReport, PlaceRow
-from shusha_cli.views.activity import Activity
-from shusha_cli.views.claims import Evidence, Matter, Said
-from shusha_cli.views.front import Front
-from shusha_cli.views.show import Detail, Linked, QuoteDetail
+
+if TYPE_CHECKING:  # only types: `timeline -f json` need not import the views and the query
+    from shusha_cli.core.query import ActorReport, ControlStep, PlaceReport, PlaceRow
+    from shusha_cli.views.activity import Activity
+    from shusha_cli.views.claims import Evidence, Matter, Said
+    from shusha_cli.views.front import Front
+    from shusha_cli.views.show import Detail, Linked
 
 Obj = dict[str, Any]
 
@@ -221,6 +223,8 @@ def _linked_obj(k: Linked) -> Obj:
 
 def detail_obj(chron: Chronology, d: Detail) -> Obj:
     """``shusha show``: the record's own fields (as in ``timeline``/``quotes``) plus its context."""
+    from shusha_cli.views.show import QuoteDetail
+
     if isinstance(d, QuoteDetail):
         return {
             "kind": "quote",
