@@ -366,7 +366,7 @@ def test_the_listed_values_are_the_models_vocabularies() -> None:
     from shusha_cli.cli import options
     from shusha_cli.core.model import ActorKind, EventType, PlaceKind, Side
 
-    assert options.SIDES == [m.value for m in Side]
-    assert options.EVENT_TYPES == [m.value for m in EventType]
-    assert options.PLACE_KINDS == [m.value for m in PlaceKind]
-    assert options.ACTOR_KINDS == [m.value for m in ActorKind]
+    assert [m.value for m in Side] == options.SIDES
+    assert [m.value for m in EventType] == options.EVENT_TYPES
+    assert [m.value for m in PlaceKind] == options.PLACE_KINDS
+    assert [m.value for m in ActorKind] == options.ACTOR_KINDS
