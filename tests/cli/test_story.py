@@ -47,6 +47,9 @@ def _position(shipped: Chronology, ident: str) -> int:
         ("azerbaijani-buildup-southeast-of-dashalti", "armenian-shelling-southeast-of-dashalti"),
         ("shusha-founded", "panah-ali-khan-stronghold"),
         ("shusha-resistance-crushed", "rzayev-reports-capture-to-aliyev"),
+        ("shusha-resistance-crushed", "shusha-flag-raised"),
+        ("azerbaijan-mod-shusha-footage", "sarumyan-stands-in-at-briefing"),
+        ("reinforcements-to-shusha-cut-off", "shusha-surrounded-from-three-directions"),
     ],
 )
 def test_within_a_day_the_story_keeps_causes_before_what_answers_them(
