@@ -419,3 +419,15 @@ def test_front_on_a_day_and_map_mark_claims(run: Run, shipped: Chronology) -> No
     assert f"{CLAIM_MARK} Shusha" in drawn
     own = front_view.front(shipped, query.Filter(), article_only=True)
     assert all(not r.cells[0].by_claim for r in own.rows)
+
+
+def test_front_claim_mark_on_a_colour_terminal(tmp_path: Path) -> None:
+    env = child_env(tmp_path / "cache", TERM="xterm-256color", SHUSHA_PAGER="")
+    args = ["front", "--place", "shusha", "--from", "2020-11-04", "--to", "2020-11-08"]
+    code, out, err = on_a_terminal(args, env, 80)
+    assert code == 0, err
+    assert COLOUR.search(out)
+    plain = COLOUR.sub("", out)
+    row = next(line for line in plain.splitlines() if line.startswith("Shusha "))
+    assert row.split()[1:] == ["N", CLAIM_MARK, "/", "A", "A"]
+    assert f"{CLAIM_MARK}  a party's claim alone says so" in plain
