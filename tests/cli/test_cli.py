@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from shusha_cli.cli import app
@@ -105,8 +105,8 @@ def test_csv_injection_is_neutralised(run: Run, mini_path: Path) -> None:
     assert unguard(cell) == "=HYPERLINK(1)"
 
 
-def test_export_to_file(run: Run, tmp_path: Path) -> None:
-    os.chdir(tmp_path)
+def test_export_to_file(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # restored afterwards: later tests use relative paths
     first = run("export", "--from", "2020-11-05", "-o", "nov5.csv")
     assert first.code == 0, first.err
     content = (tmp_path / "nov5.csv").read_text(encoding="utf-8")

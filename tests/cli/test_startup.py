@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.bad_input.helpers import child_env
+from tests.cli.bad_input.helpers import SHIPPED, child_env
 
 PROBE = """
 import sys
@@ -74,7 +74,7 @@ def test_running_one_command_builds_only_that_command(
     for argv, want in (
         (["timeline", "--on", "2020-11-10", "-f", "json"], ["timeline"]),
         (["--no-color", "map", "--around", "Shusha", "--radius", "3"], ["map_"]),
-        (["--data", "data/events.yaml", "show", "chanagchi-taken", "-f", "json"], ["show"]),
+        (["--data", str(SHIPPED), "show", "chanagchi-taken", "-f", "json"], ["show"]),
     ):
         built.clear()
         with pytest.raises(SystemExit) as exit_info:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -15,6 +14,7 @@ from enum import Enum
 from typing import TypeVar
 
 from shusha_cli.core import dates
+from shusha_cli.core import search as text_search
 from shusha_cli.core.errors import UsageError
 from shusha_cli.core.model import (
     ARTICLE,
@@ -160,41 +160,11 @@ def resolve_filter(chron: Chronology, given: FilterInput) -> Filter:
     if any(not s for s in texts):
         raise UsageError("--search needs some text")
     search = texts[0] if texts else None
-    terms = tuple(search_forms(chron, s) for s in texts)
+    indexes = (place_index(chron), actor_index(chron))
+    terms = tuple(text_search.search_forms(s, indexes) for s in texts)
     filt = Filter(start, end, places, actors, given.sides, given.types, search, given.no_background,
                   searches=texts, terms=terms)  # fmt: skip
     return replace(filt, description=describe(chron, filt))
-
-
-def search_forms(chron: Chronology, text: str) -> tuple[str, ...]:
-    """The folded forms that stand for one ``--search`` text: the text itself and, when it is
-    a name of a place or an actor, that record's other names.
-
-    So ``--search Şuşa`` (folded: "susa") also finds "Shusha" and "Shushi", and a search never
-    depends on which spelling the article happened to use. Folding makes it case- and
-    diacritic-insensitive.
-    """
-    key = folded_search(text)
-    forms = {key}
-    for index in (place_index(chron), actor_index(chron)):
-        for ident in index.exact.get(key, ()):
-            record = index.records[ident]
-            forms |= {fold(n) for n in (record.name, *record.aliases)}
-    forms.discard("")
-    return tuple(sorted(forms, key=lambda f: (f != key, f)))
-
-
-def search_terms(filt: Filter) -> tuple[tuple[str, ...], ...]:
-    """What ``--search`` asks for: one group of forms per text, every group to be found."""
-    if filt.terms:
-        return filt.terms
-    return ((folded_search(filt.search),),) if filt.search else ()
-
-
-def found_in(terms: tuple[tuple[str, ...], ...], texts: Iterable[str]) -> bool:
-    """Whether every search term (any of its forms) is in one of the texts."""
-    folded = [fold(h) for h in texts if h]
-    return all(any(form in h for form in forms for h in folded) for forms in terms)
 
 
 def describe(chron: Chronology, filt: Filter) -> str:
@@ -266,16 +236,6 @@ def event_places(event: Event) -> tuple[str, ...]:
     return (*event.places, *extra)
 
 
-@functools.lru_cache(maxsize=8)
-def folded_search(text: str) -> str:
-    """The ``--search`` text folded once per query, not once per record it is tested against.
-
-    Folding a 100 KB search term for each of 12,000 events took a minute; looked up here, the
-    search is linear in the text searched (``in`` on str is linear in CPython 3.10+).
-    """
-    return fold(text)
-
-
 def matches(chron: Chronology, filt: Filter, event: Event, about: dict[str, list[Quote]]) -> bool:
     """Whether one event passes the filter (all given criteria must hold)."""
     span = filt.span
@@ -293,18 +253,18 @@ def matches(chron: Chronology, filt: Filter, event: Event, about: dict[str, list
             return False
     if filt.sides and not set(filt.sides) & event_sides(chron, event):
         return False
-    terms = search_terms(filt)
+    terms = text_search.search_terms(filt.terms, filt.search)
     if terms:
         hay = [event.title, event.summary, event.notes, event.date_note]
         hay += [q.text for q in about.get(event.id, [])]
-        if not found_in(terms, hay):
+        if not text_search.found_in(terms, hay):
             return False
     return True
 
 
 def timeline(chron: Chronology, filt: Filter) -> list[Event]:
     """The events that pass the filter, by earliest day, then time of day."""
-    about = quotes_about(chron) if search_terms(filt) else {}
+    about = quotes_about(chron) if text_search.search_terms(filt.terms, filt.search) else {}
     return sorted((e for e in chron.events if matches(chron, filt, e, about)), key=chron.order)
 
 
@@ -312,7 +272,7 @@ def quotes(chron: Chronology, filt: Filter) -> list[Quote]:
     """Quotes passing the filter (dates, places, actors as speakers, sides, text)."""
     span = filt.span
     out = []
-    terms = search_terms(filt)
+    terms = text_search.search_terms(filt.terms, filt.search)
     for q in chron.quotes:
         if span is not None and not q.date.overlaps(span):
             continue
@@ -322,7 +282,7 @@ def quotes(chron: Chronology, filt: Filter) -> list[Quote]:
             continue
         if filt.places and not set(filt.places) & set(q.places):
             continue
-        if terms and not found_in(terms, (q.text, q.context, q.medium)):
+        if terms and not text_search.found_in(terms, (q.text, q.context, q.medium)):
             continue
         out.append(q)
     return sorted(out, key=chron.order)

@@ -167,15 +167,17 @@ def test_search_text_is_folded_once(shipped: Chronology, monkeypatch: pytest.Mon
     """A 100 KB --search over 12,000 events took a minute: it was folded for every record."""
     term = "ab" * 50_000
     calls: list[int] = []
-    real = query.fold
+    from shusha_cli.core import search as text_search
+
+    real = text_search.fold
 
     def counting(text: str) -> str:
         if len(text) >= len(term):
             calls.append(len(text))
         return real(text)
 
-    monkeypatch.setattr(query, "fold", counting)
-    query.folded_search.cache_clear()
+    monkeypatch.setattr(text_search, "fold", counting)
+    text_search.folded_search.cache_clear()
     filt = query.resolve_filter(shipped, query.FilterInput(search=term))
     assert query.timeline(shipped, filt) == []
     assert query.quotes(shipped, filt) == []
