@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -102,6 +101,13 @@ def _temp_prefix(target: Path) -> str:
     return f".{name}.{os.getpid()}-"
 
 
+def _mkstemp(target: Path) -> tuple[int, str]:
+    """A new temporary file beside ``target`` (tempfile is imported here: only writes need it)."""
+    import tempfile
+
+    return tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".tmp", dir=target.parent)
+
+
 def _clear_stale(target: Path) -> None:
     """Remove temporary files of earlier writes to ``target`` whose writer is gone."""
     found = pattern(_temp_prefix(target).rsplit(".", 1)[0] + ".", ".tmp")
@@ -126,7 +132,7 @@ def atomic_writer(
     target = check_target(target, force, protected)
     _clear_stale(target)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".tmp", dir=target.parent)
+        fd, tmp = _mkstemp(target)
     except OSError as exc:
         raise OutputError(f"{target}: cannot write here ({exc.strerror or exc})") from None
     try:
@@ -157,7 +163,7 @@ def atomic_path(target: str | Path, force: bool, protected: Path | None = None) 
     target = check_target(target, force, protected)
     _clear_stale(target)
     try:
-        fd, name = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".tmp", dir=target.parent)
+        fd, name = _mkstemp(target)
     except OSError as exc:
         raise OutputError(f"{target}: cannot write here ({exc.strerror or exc})") from None
     os.close(fd)

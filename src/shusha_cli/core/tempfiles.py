@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import time
 
 STALE_SECONDS = 24 * 3600
@@ -18,6 +17,8 @@ STALE_SECONDS = 24 * 3600
 
 def temp_name(prefix: str, suffix: str) -> str:
     """``{prefix}{pid}-{random}{suffix}``: unique, and traceable to the process writing it."""
+    import secrets  # here: only a write needs it, and a cache hit writes nothing
+
     return f"{prefix}{os.getpid()}-{secrets.token_hex(6)}{suffix}"
 
 

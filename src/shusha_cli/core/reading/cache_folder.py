@@ -18,7 +18,6 @@ import hashlib
 import hmac
 import os
 import re
-import secrets
 import stat
 import sys
 import time
@@ -188,6 +187,8 @@ def user_key(fd: int, create: bool) -> bytes | None:
         return raw
     if not create:
         return None
+    import secrets  # here: only making the key needs it, once per user
+
     key = secrets.token_bytes(KEY_BYTES)
     return key if write_file(fd, KEY_NAME, [key]) else None
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import errno
 import os
 import stat as stat_mod
-from importlib import resources
 from pathlib import Path
 
 from shusha_cli.core.errors import DataError, Problem
@@ -24,7 +23,9 @@ DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 
 def shipped_data_path() -> Path:
     """The chronology shipped inside the package (found through importlib.resources)."""
-    return Path(str(resources.files("shusha_cli").joinpath("data").joinpath("events.yaml")))
+    # Beside the package's own modules (a wheel installs it there; an editable install has a
+    # link there): no importlib.resources, whose import costs more than the lookup.
+    return Path(__file__).resolve().parents[2] / "data" / "events.yaml"
 
 
 def resolve_data_path(option: str | None) -> Path:
