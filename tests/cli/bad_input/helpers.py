@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +26,11 @@ def child_env(cache: Path, **extra: str) -> dict[str, str]:
     env["XDG_CACHE_HOME"] = str(cache)
     env.update(extra)
     return env
+
+
+def sigint_default() -> None:
+    """In a child, before it runs: SIGINT at its default, whatever the test run inherited."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def one_error(result: Result, code: ExitCode, *words: str) -> str:
