@@ -123,3 +123,27 @@ def test_completion_offers_names_in_order(mini: Chronology) -> None:
     assert index.complete("shu") == ["Shusha", "Shushi"]
     assert index.complete("") == ["agbulag-1", "agbulag-2", "Shusha"]
     assert index.complete("su") == ["Şuşa"]
+
+
+def test_candidates_are_listed_by_name_not_by_id() -> None:
+    index = NameIndex.build(
+        "actor", [Named("b-1", "Alpha Unit", ("Unit",)), Named("a-2", "Beta Unit", ("Unit",))]
+    )
+    with pytest.raises(AmbiguousName) as caught:
+        index.resolve("unit")
+    assert str(caught.value) == (
+        "'unit' matches several actors: Alpha Unit (id b-1), Beta Unit (id a-2); give the id"
+    )
+
+
+def test_suggestions_look_past_many_spellings_of_one_record() -> None:
+    """Nine close spellings of one place must not hide the next place from 'did you mean'."""
+    spellings = tuple(f"agdam{c}" for c in "bcdefghij")
+    index = NameIndex.build("place", [Named("one", "agdama", spellings), Named("two", "agdamxy")])
+    assert index.suggest(fold("agdam")) == ["agdama", "agdamxy"]
+
+
+def test_nothing_to_suggest_from_an_empty_index() -> None:
+    with pytest.raises(NameNotFound) as caught:
+        NameIndex.build("place", []).resolve("Shusha")
+    assert str(caught.value) == "no place matches 'Shusha'"

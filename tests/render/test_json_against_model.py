@@ -219,3 +219,20 @@ def test_front_json_changes_are_the_control_records(run: Run, shipped: Chronolog
     recorded = {c.place for e in shipped.events for c in e.control}
     assert set(front["no_control_recorded"]).isdisjoint(recorded)
     assert len(front["places"][0]["days"]) == len(front["places"][-1]["days"])
+
+
+def test_summary_counts_the_records(shipped: Chronology) -> None:
+    from shusha_cli.render.json import summary_obj
+
+    days = [e.date.start for e in shipped.events] + [
+        e.date.end or e.date.start for e in shipped.events
+    ]
+    assert summary_obj(shipped) == {
+        "file": shipped.path,
+        "events": len(shipped.events),
+        "places": len(shipped.places),
+        "actors": len(shipped.actors),
+        "quotes": len(shipped.quotes),
+        "first": min(days).isoformat(),
+        "last": max(days).isoformat(),
+    }

@@ -117,7 +117,10 @@ class NameIndex:
 
     def suggest(self, key: str, limit: int = 3) -> list[str]:
         """Display names whose keys look like ``key`` (for 'did you mean ...')."""
-        close = difflib.get_close_matches(key, list(self.exact), n=limit * 3, cutoff=0.6)
+        # Every close key, in order: many spellings of one record must not crowd out the next.
+        close = difflib.get_close_matches(
+            key, list(self.exact), n=max(1, len(self.exact)), cutoff=0.6
+        )
         out: list[str] = []
         for known in close:
             for ident in sorted(self.exact[known]):
