@@ -123,6 +123,8 @@ def test_place_page_by_hand(run: Run, everything: Any, place: str) -> None:
             counts[other] = counts.get(other, 0) + 1
     expected = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:8]
     assert [(n["id"], n["events"]) for n in page["named_with"]] == expected
+    names = {p["id"]: p["name"] for p in ask(run, "places")}
+    assert all(n["name"] == names[n["id"]] for n in page["named_with"])
 
 
 def test_shusha_page_has_quotes_and_control(run: Run) -> None:

@@ -106,6 +106,8 @@ def test_words_must_start_words_in_order() -> None:
         index.resolve("khan khan")  # one word of the name cannot match twice
     with pytest.raises(NameNotFound):
         index.resolve("hankendi")  # inside a word, not its start
+    with pytest.raises(NameNotFound):
+        index.resolve("shu shu")  # nor can a later word
 
 
 @pytest.mark.parametrize(

@@ -166,3 +166,19 @@ def test_edge_front_has_cells_it_cannot_fill(run: Run, edges: Path) -> None:
     assert (
         whole["filter"] == f"{int(whole['from'][-2:])} Nov 2020 → {int(whole['to'][-2:])} Nov 2020"
     )
+
+
+def test_edge_place_report_steps(run: Run, edges: Path) -> None:
+    """A change with no 'from' and an open end, as the place's control history gives it."""
+    data = str(edges)
+    (step,) = json.loads(run("--data", data, "place", "agbulag-2", "-f", "json").out)[
+        "control_history"
+    ]
+    assert step == {
+        "event": "open", "date": "2020-11-01/..", "start": "2020-11-01", "end": None,
+        "time_of_day": None, "to": "armenia", "from": None, "extent": "partial",
+        "attribution": "article",
+    }  # fmt: skip
+    _, rows, report = both(run, "--data", data, "place", "agbulag-1")
+    assert [r["control"] for r in rows if r["id"] == "moved"] == ["Agbulag → azerbaijan"]
+    assert [r["id"] for r in rows] == [e["id"] for e in report["events"]]
