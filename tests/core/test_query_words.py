@@ -50,6 +50,15 @@ def test_choice_errors_name_the_choices() -> None:
         query.parse_place_kind("vilage")
     with pytest.raises(UsageError, match="unknown actor kind 'persn'; did you mean person"):
         query.parse_actor_kind("persn")
+    # the two closest, even when the second is only half alike
+    with pytest.raises(UsageError) as state:
+        query.parse_type("state")
+    assert str(state.value).startswith(
+        "unknown event type 'state'; did you mean statement or strike? use one of: "
+    )
+    with pytest.raises(UsageError) as withdraw:
+        query.parse_type("with")
+    assert str(withdraw.value).startswith("unknown event type 'with'; did you mean withdrawal? use")
     assert query.parse_place_kind("Village") == "village"
     assert query.parse_actor_kind("UNIT") == "unit"
     assert query.parse_side("nagorno karabakh") is Side.NAGORNO_KARABAKH
