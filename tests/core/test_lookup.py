@@ -80,6 +80,7 @@ def test_not_found_suggests_close_names(shipped: Chronology) -> None:
     with pytest.raises(NameNotFound) as nothing:
         query.place_index(shipped).resolve("---")
     assert str(nothing.value) == "no place matches '---'"
+    assert nothing.value.suggestions == []
 
 
 def test_suggest_gives_display_names_once_and_at_most_the_limit() -> None:
@@ -149,3 +150,13 @@ def test_nothing_to_suggest_from_an_empty_index() -> None:
     with pytest.raises(NameNotFound) as caught:
         NameIndex.build("place", []).resolve("Shusha")
     assert str(caught.value) == "no place matches 'Shusha'"
+
+
+def test_an_exact_name_shared_by_two_lists_only_those_two() -> None:
+    """Not also the names that merely start with it."""
+    index = NameIndex.build(
+        "place", [Named("a-1", "Agbulag"), Named("a-2", "Agbulag"), Named("f", "Agbulag Forest")]
+    )
+    with pytest.raises(AmbiguousName) as caught:
+        index.resolve("agbulag")
+    assert [ident for ident, _ in caught.value.candidates] == ["a-1", "a-2"]

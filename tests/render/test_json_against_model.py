@@ -236,3 +236,13 @@ def test_summary_counts_the_records(shipped: Chronology) -> None:
         "first": min(days).isoformat(),
         "last": max(days).isoformat(),
     }
+
+
+def test_summary_of_a_chronology_without_events(shipped: Chronology) -> None:
+    from dataclasses import replace
+
+    from shusha_cli.render.json import summary_obj
+
+    empty = summary_obj(replace(shipped, events=()))
+    assert (empty["events"], empty["first"], empty["last"]) == (0, None, None)
+    assert empty["places"] == len(shipped.places)
