@@ -246,3 +246,14 @@ def test_summary_of_a_chronology_without_events(shipped: Chronology) -> None:
     empty = summary_obj(replace(shipped, events=()))
     assert (empty["events"], empty["first"], empty["last"]) == (0, None, None)
     assert empty["places"] == len(shipped.places)
+
+
+@pytest.mark.parametrize("args", [["timeline", "--place", "Shusha"], ["place", "Şuşa"], ["days"]])
+def test_json_is_utf8_text_indented_by_two(run: Run, args: list[str]) -> None:
+    """Names stay readable (``Şuşa``, not ``\\u015e``), two spaces a level, one final newline."""
+    out = run(*args, "-f", "json").out
+    assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
+    assert "\\u" not in out
+    second = out.splitlines()[1]
+    assert second.startswith("  ")
+    assert not second.startswith("   ")
