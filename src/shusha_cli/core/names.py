@@ -20,7 +20,8 @@ from shusha_cli.core.errors import AmbiguousName, NameNotFound
 
 _FOLD = str.maketrans(
     {
-        "ə": "e", "Ə": "e", "ı": "i", "İ": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss",
+        "ə": "e", "Ə": "e", "ı": "i", "İ": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o",
+        "đ": "d", "Đ": "d", "ß": "ss",
         "’": "'", "‘": "'", "ʼ": "'",
     }
 )  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import resource
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -28,6 +29,11 @@ def child_env(cache: Path, **extra: str) -> dict[str, str]:
     env["XDG_CACHE_HOME"] = str(cache)
     env.update(extra)
     return env
+
+
+def sigint_default() -> None:
+    """In a child, before it runs: SIGINT at its default, whatever the test run inherited."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def one_error(result: Result, code: ExitCode, *words: str) -> str:

@@ -18,7 +18,7 @@ import pytest
 from shusha_cli.core.errors import ExitCode
 from tests.conftest import Run
 
-from .helpers import SHUSHA, child_env, listing, one_error, quiet_interrupt
+from .helpers import SHUSHA, child_env, listing, one_error, quiet_interrupt, sigint_default
 
 
 def test_output_into_a_missing_directory(run: Run, tmp_path: Path) -> None:
@@ -210,23 +210,40 @@ def test_write_interrupted_halfway_leaves_old_file_or_none(
     assert after == ({target.name: b"the old export\n"} if existing else {})
 
 
-SLOW_STEP = """
-import sys, time, pathlib
+# The child waits this long for the Ctrl-C, then gives up with a message of its own; the test
+# waits less for it to end, so a lost signal is a clear failure and a healthy run never waits.
+CHILD_WAIT = 600
+MARKER_WAIT = 120  # from start to marker: a second alone, a few on a loaded machine
+EXIT_WAIT = 120  # from Ctrl-C to exit: well under a second
+
+PRELUDE = f"""
+import os, sys, time, pathlib
+CHILD_WAIT = {CHILD_WAIT}
+marker = pathlib.Path(sys.argv[1])
+def ready(text):
+    # atomically: the test must never see the marker without its content
+    pathlib.Path(f"{{marker}}.part").write_text(text)
+    os.replace(f"{{marker}}.part", marker)
+"""
+
+SLOW_STEP = (
+    PRELUDE
+    + """
 from shusha_cli import cli
 from shusha_cli.core import query
-marker = pathlib.Path(sys.argv[1])
 def slow(*args, **kwargs):
-    marker.write_text("ready")
-    time.sleep(60)
+    ready("ready")
+    time.sleep(CHILD_WAIT)
     raise SystemExit("not interrupted")
 query.timeline = slow
 cli.main(sys.argv[2:])
 """
+)
 
-HALF_WRITE = """
-import os, sys, time, pathlib
+HALF_WRITE = (
+    PRELUDE
+    + """
 from shusha_cli import cli
-marker = pathlib.Path(sys.argv[1])
 real_fdopen = os.fdopen
 class Slow:
     def __init__(self, inner, path):
@@ -236,8 +253,9 @@ class Slow:
         n = self.inner.write(text)
         if self.written > 4000 and not marker.exists():
             self.inner.flush()
-            marker.write_text(self.path)
-            time.sleep(60)
+            ready(self.path)
+            time.sleep(CHILD_WAIT)
+            raise SystemExit("not interrupted")
         return n
     def __getattr__(self, name):
         return getattr(self.inner, name)
@@ -253,25 +271,39 @@ def fdopen(fd, *args, **kwargs):
 os.fdopen = fdopen
 cli.main(sys.argv[2:])
 """
+)
 
 
 def interrupt_when_ready(
     script: str, tmp_path: Path, *args: str
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``script``, wait for its marker file, send SIGINT as a terminal's Ctrl-C does."""
+    """Run ``script``, wait for its marker file, send SIGINT as a terminal's Ctrl-C does.
+
+    The child writes the marker atomically (a rename), so it is never seen empty, and starts
+    with SIGINT at its default even when this test run ignores it (a background job from a
+    script does): Python then turns it into KeyboardInterrupt as at a terminal.
+    """
     (tmp_path / "script.py").write_text(script)
     marker = tmp_path / "marker"
     proc = subprocess.Popen(
         [sys.executable, str(tmp_path / "script.py"), str(marker), *args],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env=child_env(tmp_path / "cache", NO_COLOR="1"),
+        env=child_env(tmp_path / "cache", NO_COLOR="1"), preexec_fn=sigint_default,
     )  # fmt: skip
-    deadline = time.monotonic() + 60
-    while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert marker.exists(), proc.communicate()
-    proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=30)
+    try:
+        deadline = time.monotonic() + MARKER_WAIT
+        while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if not marker.exists():
+            proc.kill()
+            _, err = proc.communicate()
+            raise AssertionError(f"no marker after {MARKER_WAIT} s (exit {proc.returncode}): {err}")
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=EXIT_WAIT)
+    finally:
+        if proc.poll() is None:  # only on a failure above: never leave the child behind
+            proc.kill()
+            proc.communicate()
     return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 
