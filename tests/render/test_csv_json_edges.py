@@ -87,7 +87,9 @@ def test_edge_events_csv_is_the_json(run: Run, edges: Path) -> None:
     check_events(header, rows, events, names(run, data))
     by_id = {r["id"]: r for r in rows}
     assert by_id["open"]["end"] == ""
-    assert by_id["open"]["control"] == "Agbulag → armenia (partial)"
+    open_control = [by_id["open"][f"control_{part}"] for part in ("place", "to", "from", "extent")]
+    assert open_control == ["agbulag-2", "armenia", "", "partial"]
+    assert by_id["open"]["control_place_name"] == "Agbulag"
     assert by_id["unsure"]["time_of_day"] == "evening"
 
 
@@ -180,5 +182,8 @@ def test_edge_place_report_steps(run: Run, edges: Path) -> None:
         "attribution": "article",
     }  # fmt: skip
     _, rows, report = both(run, "--data", data, "place", "agbulag-1")
-    assert [r["control"] for r in rows if r["id"] == "moved"] == ["Agbulag → azerbaijan"]
+    (moved,) = (r for r in rows if r["id"] == "moved")
+    assert [moved[f"control_{part}"] for part in ("place", "place_name", "to", "from")] == [
+        "agbulag-1", "Agbulag", "azerbaijan", "",
+    ]  # fmt: skip
     assert [r["id"] for r in rows] == [e["id"] for e in report["events"]]
