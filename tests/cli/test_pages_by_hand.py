@@ -28,7 +28,11 @@ def everything(run: Run) -> tuple[list[Obj], list[Obj]]:
 
 
 def links_by_hand(events: list[Obj], quotes: list[Obj], own: set[str]) -> list[dict[str, str]]:
-    """Every confirm/contradict link between one of ``own`` and a record not in it."""
+    """Every confirm/contradict link between one of ``own`` and a record not in it.
+
+    Issue 12: a pair linked both ways (A contradicts B, B contradicts A) is one line, "contradict
+    each other" ("confirm each other"); a link recorded twice the same way is one line.
+    """
     records = [*events, *quotes]
     by_id = {r["id"]: r for r in records}
 
@@ -46,7 +50,17 @@ def links_by_hand(events: list[Obj], quotes: list[Obj], own: set[str]) -> list[d
                 elif target in own and rec["id"] not in own:
                     out.append({"relation": passive, "own": target, "other": rec["id"],
                                 "other_by": author(rec)})  # fmt: skip
-    return out
+    both = {"contradicts": "contradict each other", "contradicted by": "contradict each other",
+            "confirms": "confirm each other", "confirmed by": "confirm each other"}  # fmt: skip
+    merged: list[dict[str, str]] = []
+    for link in out:
+        same = [m for m in merged if (m["own"], m["other"]) == (link["own"], link["other"])
+                and both[m["relation"]] == both[link["relation"]]]  # fmt: skip
+        if not same:
+            merged.append(dict(link))
+        elif same[0]["relation"] != link["relation"]:
+            same[0]["relation"] = both[link["relation"]]
+    return merged
 
 
 @pytest.mark.parametrize(
@@ -74,7 +88,8 @@ def test_actor_pages_have_links_of_every_kind(run: Run) -> None:
     relations: set[str] = set()
     for actor in ("arayik-harutyunyan", "artsrun-hovhannisyan", "azerbaijan-mod", "ilham-aliyev"):
         relations |= {k["relation"] for k in ask(run, "actor", actor)["links"]}
-    assert relations == {"contradicts", "contradicted by", "confirms", "confirmed by"}
+    assert relations == {"contradicts", "contradicted by", "confirms", "confirmed by",
+                         "contradict each other", "confirm each other"}  # fmt: skip
 
 
 def test_actor_found_by_alias_in_process(run: Run) -> None:

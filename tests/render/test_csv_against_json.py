@@ -20,7 +20,10 @@ from tests.conftest import Run
 
 Row = dict[str, str]
 Obj = dict[str, Any]
-TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", " ", "\x00", "\u200b", "\ufeff", *"＝＋－＠﹢﹣﹦﹫")
+TRIGGERS = (
+    *"=+-@\t\r\n \x00\u200b\ufeff",
+    *"\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\ufe66\ufe6b",  # full-width and small = + - @
+)
 NUMBER = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
 
 

@@ -254,7 +254,8 @@ def test_summary_counts_the_records(shipped: Chronology) -> None:
     # issue 12: first/last leave background out; the background has its own span
     campaign = [e for e in shipped.events if e.type.value != "background"]
     background = [e for e in shipped.events if e.type.value == "background"]
-    assert campaign and background
+    assert campaign
+    assert background
     assert summary_obj(shipped) == {
         "file": shipped.path,
         "events": len(shipped.events),
