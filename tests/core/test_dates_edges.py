@@ -122,6 +122,9 @@ TIMES = "times of day are not supported in dates; use the time_of_day field"
         ("2020?-10", ONE_PART),
         ("2020~-10-01", ONE_PART),
         ("2020-02-30", "2020-02-30 is not a day of the calendar"),
+        ("2020-13/2021", "month 13 does not exist"),
+        ("2020/2021-13", "month 13 does not exist"),
+        ("0000/2020", "year 0 is not supported"),
     ],
 )
 def test_edtf_refused_with_the_whole_message(text: str, reason: str) -> None:
@@ -146,6 +149,8 @@ def test_edtf_refuses_what_is_not_a_date_string() -> None:
         ("2020-11-30/2020-12", D(2020, 11, 30), D(2020, 12, 31), Precision.INTERVAL),
         ("2020-12-XX", D(2020, 12, 1), D(2020, 12, 31), Precision.MONTH),
         ("19XX", D(1900, 1, 1), D(1999, 12, 31), Precision.INTERVAL),
+        ("0001", D(1, 1, 1), D(1, 12, 31), Precision.YEAR),
+        ("0001-02/0002", D(1, 2, 1), D(2, 12, 31), Precision.INTERVAL),
         ("2020-10-21/2020-10-21", D(2020, 10, 21), D(2020, 10, 21), Precision.INTERVAL),
         (" 2020-11-07 ", D(2020, 11, 7), D(2020, 11, 7), Precision.DAY),
     ],
