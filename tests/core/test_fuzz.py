@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -226,13 +227,17 @@ def mutated(draw: st.DrawFn) -> str:
     return "".join(lines)
 
 
+YAML_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 @fuzz(800, deadline_ms=5000)
 @given(text=mutated())
 def test_loader_on_mutated_shipped_file(text: str) -> None:
     chron = attempt(lambda: load.parse(text, "events.yaml"), DataError)
     if isinstance(chron, DataError):
         assert chron.problems
-        last = text.count("\n") + 2
+        # Lines as YAML counts them: a lone CR, NEL, LS or PS breaks a line as LF does.
+        last = len(YAML_BREAKS.split(text)) + 1
         for p in chron.problems:
             assert p.file == "events.yaml"
             assert "\n" not in str(p)
@@ -243,3 +248,15 @@ def test_loader_on_mutated_shipped_file(text: str) -> None:
     else:
         assert isinstance(chron, Chronology)
         assert chron.events
+
+
+def test_a_lone_carriage_return_is_a_line_as_yaml_counts_it() -> None:
+    """The case fuzzing found: a CR alone ends a line for YAML, so problems may point past the
+    count of LFs; they never point past the count of YAML's own line breaks."""
+    text = "schema: 1\rsource:\r  title: [\r"
+    problem = attempt(lambda: load.parse(text, "events.yaml"), DataError)
+    assert isinstance(problem, DataError)
+    lines = [p.line for p in problem.problems if p.line is not None]
+    assert lines
+    assert all(1 <= n <= len(YAML_BREAKS.split(text)) + 1 for n in lines)
+    assert max(lines) > text.count("\n") + 1
