@@ -5,7 +5,7 @@ Each parses its options, calls one core or view function and hands the result to
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -42,7 +42,7 @@ from shusha_cli.cli.plumbing import (
 from shusha_cli.render import Format
 
 if TYPE_CHECKING:
-    from shusha_cli.core.model import Chronology
+    pass
 
 # --- commands ----------------------------------------------------------------------------------
 
@@ -81,7 +81,7 @@ def timeline(
     filt = query.resolve_filter(chron, given)
     tl = timeline_view.timeline(chron, filt, within=within, limit=limit, reverse=reverse)
     events = tl.all_events
-    note(timeline_view.coverage_note(chron, filt, events))
+    note(timeline_view.coverage_note(chron, filt))
     emit(
         ctx,
         fmt,
@@ -259,7 +259,7 @@ def quotes(
     given = filter_input(date_from, date_to, on, place, actor, side, None, search)
     filt = query.resolve_filter(chron, given)
     found = query.quotes(chron, filt)
-    note(timeline_view.coverage_note(chron, filt, query.timeline(chron, filt)))
+    note(timeline_view.coverage_note(chron, filt))
     title = f"Quotes: {filt.description}"
     emit(
         ctx,
@@ -294,14 +294,8 @@ def show(
         fmt,
         lambda j: j.detail_obj(chron, detail),
         lambda c: c.detail_rows(chron, detail),
-        lambda t, con: _detail_table(con, chron, detail),
+        lambda _, con: renderer("detail").print_detail(con, chron, detail),
     )
-
-
-def _detail_table(console: Any, chron: Chronology, detail: Any) -> None:
-    from shusha_cli.render import detail as render_detail
-
-    render_detail.print_detail(console, chron, detail)
 
 
 @app.command()
@@ -353,11 +347,5 @@ def claims(
         fmt,
         lambda j: [j.matter_obj(m) for m in found],
         lambda c: c.matter_rows(found),
-        lambda t, con: _claims_table(con, found, title),
+        lambda _, con: renderer("detail").print_claims(con, found, title),
     )
-
-
-def _claims_table(console: Any, found: Any, title: str) -> None:
-    from shusha_cli.render import detail as render_detail
-
-    render_detail.print_claims(console, found, title)

@@ -104,7 +104,7 @@ def export(
     filt = query.resolve_filter(chron, given)
     from shusha_cli.views import timeline as timeline_view
 
-    note(timeline_view.coverage_note(chron, filt, query.timeline(chron, filt)))
+    note(timeline_view.coverage_note(chron, filt))
     if output == "-":
         with stdout_guard() as out:
             kind = "csv" if request.fmt == "csv" else "json"

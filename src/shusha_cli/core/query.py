@@ -153,14 +153,21 @@ def resolve_filter(chron: Chronology, given: FilterInput) -> Filter:
             end = dates.parse_user_date(given.date_to, year).end
     if start is not None and end is not None and start > end:
         raise UsageError(f"--from ({_day(start)}) is after --to ({_day(end)})")
-    places = tuple(dict.fromkeys(place_index(chron).resolve(n) for n in given.places))
-    actors = tuple(dict.fromkeys(actor_index(chron).resolve(n) for n in given.actors))
+    # Each index is built once, and only when a name or a search text needs it.
+    place_names = place_index(chron) if given.places or given.search or given.searches else None
+    actor_names = actor_index(chron) if given.actors or given.search or given.searches else None
+    places = (
+        tuple(dict.fromkeys(place_names.resolve(n) for n in given.places)) if place_names else ()
+    )
+    actors = (
+        tuple(dict.fromkeys(actor_names.resolve(n) for n in given.actors)) if actor_names else ()
+    )
     typed = ([given.search] if given.search is not None else []) + list(given.searches)
     texts = tuple(dict.fromkeys(s.strip() for s in typed))
     if any(not s for s in texts):
         raise UsageError("--search needs some text")
     search = texts[0] if texts else None
-    indexes = (place_index(chron), actor_index(chron))
+    indexes = [i for i in (place_names, actor_names) if i is not None]
     terms = tuple(text_search.search_forms(s, indexes) for s in texts)
     filt = Filter(start, end, places, actors, given.sides, given.types, search, given.no_background,
                   searches=texts, terms=terms)  # fmt: skip

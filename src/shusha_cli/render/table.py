@@ -50,7 +50,8 @@ def _event_cell(chron: Chronology, e: Event) -> Text:
     return cell
 
 
-def _sources(ids: Sequence[int]) -> Text:
+def sources_cell(ids: Sequence[int]) -> Text:
+    """The paragraphs an event cites, as ¶ numbers."""
     return _t(" ".join(f"¶{n}" for n in ids), "dim")
 
 
@@ -70,7 +71,7 @@ def events_table(
             if e.places:
                 cell.append("\nat " + safe(_names(chron, e.places)), style="dim")
             cell.append("\n")
-            cell.append_text(_sources(e.sources))
+            cell.append_text(sources_cell(e.sources))
             table.add_row(when_cell(e), cell)
         table.leading = 1
         return table
@@ -83,7 +84,10 @@ def events_table(
     )
     for e in events:
         table.add_row(
-            when_cell(e), _t(_names(chron, e.places)), _event_cell(chron, e), _sources(e.sources)
+            when_cell(e),
+            _t(_names(chron, e.places)),
+            _event_cell(chron, e),
+            sources_cell(e.sources),
         )
     return table
 

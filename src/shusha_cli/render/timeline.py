@@ -16,7 +16,7 @@ from shusha_cli.core.model import Chronology, Event
 from shusha_cli.render.grid import Grid
 from shusha_cli.render.grid import cell as _t
 from shusha_cli.render.grid import table as _table
-from shusha_cli.render.table import NARROW, events_table
+from shusha_cli.render.table import NARROW, events_table, sources_cell, when_cell
 from shusha_cli.render.text import author_name, day_text, human_span
 from shusha_cli.views.timeline import Timeline
 
@@ -25,19 +25,6 @@ CLAIM_NOTE = "⚑ marks a party's claim, not the article's own account."
 
 def _plural(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def _date_cell(e: Event, public: bool = True) -> Text:
-    cell = _t(human_span(e.date))
-    if e.time_of_day is not None:
-        cell.append(f"\n{e.time_of_day.value}", style="italic")
-    if public and e.reported is not None:
-        cell.append(f"\npublic {safe(human_span(e.reported))}", style="dim")
-    return cell
-
-
-def _paragraphs(e: Event) -> Text:
-    return _t(" ".join(f"¶{n}" for n in e.sources), "dim")
 
 
 def _compact_cell(chron: Chronology, e: Event, narrow: bool) -> Text:
@@ -62,7 +49,7 @@ def compact_table(chron: Chronology, events: Sequence[Event], width: int) -> Gri
     if width < NARROW:
         grid = _table(("Date", {"max_width": 12}), ("Event", {"ratio": 1}))
         for e in events:
-            grid.add_row(_date_cell(e), _compact_cell(chron, e, narrow=True))
+            grid.add_row(when_cell(e), _compact_cell(chron, e, narrow=True))
         return grid
     grid = _table(
         ("Date", {"min_width": 11, "max_width": 14}),
@@ -70,7 +57,7 @@ def compact_table(chron: Chronology, events: Sequence[Event], width: int) -> Gri
         ("¶", {"min_width": 3, "max_width": 5}),
     )
     for e in events:
-        grid.add_row(_date_cell(e), _compact_cell(chron, e, narrow=False), _paragraphs(e))
+        grid.add_row(when_cell(e), _compact_cell(chron, e, narrow=False), sources_cell(e.sources))
     return grid
 
 

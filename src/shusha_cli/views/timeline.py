@@ -11,7 +11,6 @@ way are always listed whole, in story order.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from shusha_cli.core import query
@@ -80,11 +79,12 @@ def timeline(
     )
 
 
-def coverage_note(chron: Chronology, filt: Filter, matched: Sequence[Event]) -> str | None:
+def coverage_note(chron: Chronology, filt: Filter) -> str | None:
     """A word for a range that lies outside the chronology's dated span, else None.
 
     Such a range is not an error (it runs, and may match events with no known end), but a
-    reader who typed 2021 for 2020 should learn what the chronology covers.
+    reader who typed 2021 for 2020 should learn what the chronology covers. The matching events
+    are counted only then: a range inside the span costs nothing here.
     """
     closed = [e for e in chron.events if e.date.end is not None]
     if not closed or (filt.start is None and filt.end is None):
@@ -95,7 +95,7 @@ def coverage_note(chron: Chronology, filt: Filter, matched: Sequence[Event]) -> 
     before = filt.end is not None and filt.end < first
     if not (after or before):
         return None
-    open_ended = sum(1 for e in matched if e.date.end is None)
+    open_ended = sum(1 for e in query.timeline(chron, filt) if e.date.end is None)
     what = (
         f"only {open_ended} open-ended event{'' if open_ended == 1 else 's'} (no known end) match"
         if open_ended
