@@ -5,14 +5,11 @@ This package is the only one that knows about Typer and Click. Errors from the c
 code in :func:`main`.
 """
 
-from __future__ import annotations
-
 import contextlib
 import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Annotated, Any
 
 import typer
@@ -20,6 +17,7 @@ from typer._click.exceptions import NoArgsIsHelpError  # Typer vendors Click
 
 from shusha_cli.cli.guidance import ShushaGroup
 from shusha_cli.core.errors import AmbiguousName, ExitCode, ShushaError
+from shusha_cli.core.record import record
 
 _SETTINGS: dict[str, Any] = {
     "name": "shusha",
@@ -81,7 +79,7 @@ def _name(info: Any) -> str:
     return str(info.name or info.callback.__name__.rstrip("_").replace("_", "-"))
 
 
-@dataclass
+@record(frozen=False)
 class State:
     data: str | None = None
     no_color: bool = False

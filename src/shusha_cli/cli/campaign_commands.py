@@ -1,7 +1,5 @@
 """The campaign views' commands: ``front``, ``days`` and ``map``."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer

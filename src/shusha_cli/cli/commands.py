@@ -3,8 +3,6 @@
 Each parses its options, calls one core or view function and hands the result to a renderer.
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """The commands that write data for other tools: ``export`` and ``schema``."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 

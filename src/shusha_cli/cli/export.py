@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -10,6 +9,7 @@ from shusha_cli.cli.output import atomic_path, atomic_writer, check_target
 from shusha_cli.core import query
 from shusha_cli.core.errors import OutputError, UsageError
 from shusha_cli.core.model import Chronology
+from shusha_cli.core.record import record
 
 WHATS = ("events", "quotes", "places", "actors")
 FORMATS = ("csv", "json", "geojson", "sqlite", "timelinejs")
@@ -26,7 +26,7 @@ EXTENSIONS = {
 _KNOWN = ".csv, .json (json or timelinejs), .geojson, .db/.sqlite/.sqlite3 (sqlite)"
 
 
-@dataclass(frozen=True)
+@record
 class ExportRequest:
     whats: tuple[str, ...]
     fmt: str

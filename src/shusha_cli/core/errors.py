@@ -6,8 +6,9 @@ place. Keeping the codes in one enum means the README, the tests and the code ca
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+
+from shusha_cli.core.record import record
 
 
 class ExitCode(IntEnum):
@@ -94,7 +95,7 @@ class AmbiguousName(ShushaError):
         super().__init__(f"{name!r} matches several {kind}s: {listed}; give the id")
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One thing wrong in a data file, with where it is."""
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
+
+from shusha_cli.core.record import record
 
 
 class Side(str, Enum):
@@ -151,7 +153,7 @@ class Precision(str, Enum):
     INTERVAL = "interval"
 
 
-@dataclass(frozen=True, order=True)
+@record(order=True)
 class Span:
     """A date as the source gives it: the earliest and latest possible day.
 
@@ -171,7 +173,7 @@ class Span:
         return not (other.end is not None and self.start > other.end)
 
 
-@dataclass(frozen=True)
+@record
 class Coordinates:
     lat: float
     lon: float
@@ -179,7 +181,7 @@ class Coordinates:
     source: str
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     title: str
     file: str
@@ -187,7 +189,7 @@ class Source:
     perspective: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Place:
     id: str
     name: str
@@ -199,7 +201,7 @@ class Place:
     notes: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Actor:
     id: str
     name: str
@@ -211,7 +213,7 @@ class Actor:
     notes: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class ControlChange:
     """A place passing to a side (and from one, where the data says)."""
 
@@ -225,7 +227,7 @@ ARTICLE = "article"
 """The attribution of the article's own account (anything else is an actor id)."""
 
 
-@dataclass(frozen=True)
+@record
 class Event:
     id: str
     date: Span
@@ -249,7 +251,7 @@ class Event:
         return self.attribution != ARTICLE
 
 
-@dataclass(frozen=True)
+@record
 class Quote:
     id: str
     speaker: str
@@ -265,7 +267,7 @@ class Quote:
     contradicts: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Chronology:
     """A whole, checked chronology; lookups by id are built once, here."""
 

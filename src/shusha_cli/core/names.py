@@ -14,9 +14,10 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from shusha_cli.core.errors import AmbiguousName, NameNotFound
+from shusha_cli.core.record import record
 
 _FOLD = str.maketrans(
     {
@@ -81,7 +82,7 @@ SUGGEST_CUTOFF = 0.8
 Khojaly does not suggest Khojavend, nor Baku Atagut."""
 
 
-@dataclass(frozen=True)
+@record
 class Named:
     """Anything that can be looked up: its id, display name and other names."""
 
@@ -90,7 +91,7 @@ class Named:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass
+@record(frozen=False)
 class NameIndex:
     """An index of folded names to ids, for one kind of record (places or actors)."""
 

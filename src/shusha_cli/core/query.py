@@ -9,7 +9,7 @@ import datetime as dt
 import difflib
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from enum import Enum
 from typing import TypeVar
 
@@ -31,6 +31,7 @@ from shusha_cli.core.model import (
     Span,
 )
 from shusha_cli.core.names import Named, NameIndex, fold
+from shusha_cli.core.record import record
 
 E = TypeVar("E", bound=Enum)
 
@@ -72,7 +73,7 @@ def parse_actor_kind(value: str) -> str:
 # --- filters -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class FilterInput:
     """The filters as the user typed them (names and dates not yet resolved)."""
 
@@ -88,7 +89,7 @@ class FilterInput:
     searches: tuple[str, ...] = ()  # more --search texts: every one must be found
 
 
-@dataclass(frozen=True)
+@record
 class Filter:
     """Resolved filters: ids and days. An empty tuple means 'any'."""
 
@@ -298,7 +299,7 @@ def quotes(chron: Chronology, filt: Filter) -> list[Quote]:
 # --- derived facts -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class ControlStep:
     """One change of hands of a place, as the data records it."""
 
@@ -321,7 +322,7 @@ def control_history(chron: Chronology, place_id: str) -> list[ControlStep]:
     return control_histories(chron).get(place_id, [])
 
 
-@dataclass(frozen=True)
+@record
 class PlaceReport:
     place: Place
     events: list[Event]
@@ -365,7 +366,7 @@ def place_report(chron: Chronology, name: str, filt: Filter | None = None) -> Pl
     )
 
 
-@dataclass(frozen=True)
+@record
 class Link:
     """A 'contradicts' or 'confirms' link between two records, seen from one actor."""
 
@@ -399,7 +400,7 @@ def links_of(chron: Chronology, own: Sequence[Event | Quote]) -> list[Link]:
     return out
 
 
-@dataclass(frozen=True)
+@record
 class ActorReport:
     actor: Actor
     events: list[Event]
@@ -441,7 +442,7 @@ def actor_report(chron: Chronology, name: str, filt: Filter | None = None) -> Ac
     return ActorReport(chron.actor(ident), events, said, links, page.description)
 
 
-@dataclass(frozen=True)
+@record
 class PlaceRow:
     place: Place
     events: int

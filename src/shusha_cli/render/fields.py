@@ -9,7 +9,6 @@ are all read from these lists.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from shusha_cli.core.model import (
@@ -25,12 +24,13 @@ from shusha_cli.core.model import (
     Side,
     TimeOfDay,
 )
+from shusha_cli.core.record import record
 
 SEP = "; "
 """The one list separator of every CSV cell holding a list (no name or id in the data holds it)."""
 
 
-@dataclass(frozen=True)
+@record
 class Field:
     """One field of a record: its JSON type, whether it may be null, whether it is a list.
 

@@ -47,5 +47,4 @@ def feature_collection(places: Sequence[GeoPlace]) -> Obj:
 
 
 def write(data: Obj, out: TextIO) -> None:
-    json.dump(data, out, ensure_ascii=not unicode_stream(out), indent=2)
-    out.write("\n")
+    out.write(json.dumps(data, ensure_ascii=not unicode_stream(out), indent=2) + "\n")

@@ -17,7 +17,6 @@ every column shrinks; text is folded, never cut.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from rich.cells import cell_len
@@ -27,6 +26,7 @@ from rich.segment import Segment
 from rich.text import Text
 
 from shusha_cli.core.inert import safe
+from shusha_cli.core.record import record
 
 GAP = 3  # between columns
 EDGE = 1  # before the first column and after the last: the layout Rich's SIMPLE_HEAD box gave
@@ -55,7 +55,7 @@ def table(*columns: tuple[str, dict[str, Any]], title: str | None = None) -> Gri
     return grid
 
 
-@dataclass
+@record(frozen=False)
 class _Column:
     header: str
     min_width: int

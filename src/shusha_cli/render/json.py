@@ -356,5 +356,9 @@ def unicode_stream(out: TextIO) -> bool:
 
 
 def write(data: Any, out: TextIO) -> None:
-    json.dump(data, out, ensure_ascii=not unicode_stream(out), indent=2)
-    out.write("\n")
+    """``data`` as indented JSON and a final newline, in one write.
+
+    Not ``json.dump``: with an indent it writes each token on its own (28,000 writes for the
+    shipped events), which costs more than encoding them.
+    """
+    out.write(json.dumps(data, ensure_ascii=not unicode_stream(out), indent=2) + "\n")

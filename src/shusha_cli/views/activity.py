@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from shusha_cli.core import query
 from shusha_cli.core.model import (
@@ -17,12 +17,13 @@ from shusha_cli.core.model import (
     EventType,
 )
 from shusha_cli.core.query import Filter
+from shusha_cli.core.record import record
 from shusha_cli.views.days import DayRange, day_known, view_range
 
 TypeCounts = tuple[tuple[EventType, int], ...]
 
 
-@dataclass(frozen=True)
+@record
 class DayActivity:
     """One day's events: those dated to it, and those whose span includes it."""
 
@@ -39,7 +40,7 @@ class DayActivity:
         return sum(n for _, n in self.in_span)
 
 
-@dataclass(frozen=True)
+@record
 class Activity:
     range: DayRange
     days: tuple[DayActivity, ...]

@@ -26,7 +26,6 @@ import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from shusha_cli.core import query
 from shusha_cli.core.errors import NotFound
@@ -41,6 +40,7 @@ from shusha_cli.core.model import (
     Span,
     TimeOfDay,
 )
+from shusha_cli.core.record import record
 
 CLAIM = "claim"
 COUNTER = "counter"
@@ -104,7 +104,7 @@ def all_records(chron: Chronology) -> list[Record]:
 # --- claims ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Said:
     """One party's record in a position: who, when, what, and the quotes giving its words."""
 
@@ -120,7 +120,7 @@ class Said:
         return r.title if isinstance(r, Event) else f"“{r.text}”"
 
 
-@dataclass(frozen=True)
+@record
 class Evidence:
     """An event of the article's own account, and the position it is in line with."""
 
@@ -128,7 +128,7 @@ class Evidence:
     bears_out: str  # CLAIM, COUNTER or LATER
 
 
-@dataclass(frozen=True)
+@record
 class Matter:
     """One contested question: the claim, the counter-claim, and the article's account."""
 

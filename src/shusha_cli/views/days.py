@@ -7,7 +7,6 @@ shared by the front, activity and map views so that they draw the same days.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from shusha_cli.core import query
 from shusha_cli.core.errors import UsageError
@@ -17,12 +16,13 @@ from shusha_cli.core.model import (
     Span,
 )
 from shusha_cli.core.query import Filter
+from shusha_cli.core.record import record
 
 MAX_DAYS = 366
 """The longest range the day-by-day views draw; longer ones are refused, not squeezed."""
 
 
-@dataclass(frozen=True)
+@record
 class DayRange:
     """The days a view draws, both ends included."""
 

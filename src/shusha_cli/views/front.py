@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import Enum
 
 from shusha_cli.core import query
@@ -32,6 +32,7 @@ from shusha_cli.core.model import (
 )
 from shusha_cli.core.names import fold
 from shusha_cli.core.query import ControlStep, Filter
+from shusha_cli.core.record import record
 from shusha_cli.views.days import DayRange, covers, day_known, view_range
 
 
@@ -45,7 +46,7 @@ class Hold(str, Enum):
     UNKNOWN = "unknown"  # the data does not say
 
 
-@dataclass(frozen=True)
+@record
 class Holding:
     """A place's holder on one day, as far as the data says, and the change that says so.
 
@@ -152,7 +153,7 @@ def _involves(step: ControlStep, sides: Sequence[Side]) -> bool:
     return step.change.to in sides or step.change.from_ in sides
 
 
-@dataclass(frozen=True)
+@record
 class FrontRow:
     """One place's line of the grid: its holding on each day of the range."""
 
@@ -167,7 +168,7 @@ class FrontRow:
         return all(c.hold is Hold.CHANGING for c in self.cells) and len(steps) == 1
 
 
-@dataclass(frozen=True)
+@record
 class FrontChange:
     """One change of control listed under its date."""
 
@@ -179,7 +180,7 @@ class FrontChange:
         return day_known(self.step.event.date)
 
 
-@dataclass(frozen=True)
+@record
 class Front:
     """The movement of control over a range of days."""
 

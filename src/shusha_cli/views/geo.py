@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from shusha_cli.core import query
 from shusha_cli.core.model import (
@@ -13,10 +12,11 @@ from shusha_cli.core.model import (
 )
 from shusha_cli.core.names import fold
 from shusha_cli.core.query import ControlStep, Filter
+from shusha_cli.core.record import record
 from shusha_cli.views.front import histories
 
 
-@dataclass(frozen=True)
+@record
 class GeoPlace:
     """A place with coordinates, its events under the filter and its whole control history."""
 

@@ -12,7 +12,7 @@ import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from enum import Enum
 
 from shusha_cli.core import query
@@ -27,6 +27,7 @@ from shusha_cli.core.model import (
 )
 from shusha_cli.core.names import fold
 from shusha_cli.core.query import Filter
+from shusha_cli.core.record import record
 from shusha_cli.views.front import (
     Hold,
     Holding,
@@ -59,7 +60,7 @@ class Role(str, Enum):
     NUMBER = "number"  # a key number standing for a name that did not fit
 
 
-@dataclass(frozen=True)
+@record
 class MapCell:
     """One character of the map and what it belongs to (the renderer styles by these tags)."""
 
@@ -72,7 +73,7 @@ class MapCell:
 BLANK = MapCell()
 
 
-@dataclass(frozen=True)
+@record
 class MapPoint:
     """A marker: the place or places that fall in one cell."""
 
@@ -99,7 +100,7 @@ class MapPoint:
         return ", ".join(safe(("~" if approximate(p) else "") + p.name) for p in self.places)
 
 
-@dataclass(frozen=True)
+@record
 class PlaceMap:
     cells: tuple[tuple[MapCell, ...], ...]
     points: tuple[MapPoint, ...]  # in the order their labels were placed
@@ -131,7 +132,7 @@ def _key_of(point: MapPoint) -> int:
     return point.key or 0
 
 
-@dataclass
+@record(frozen=False)
 class _Canvas:
     """The grid being drawn: characters, tags, and which cells are taken."""
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from shusha_cli.core import query
 from shusha_cli.core.model import Actor, Chronology, Event, Quote
 from shusha_cli.core.query import Filter, PlaceRow
+from shusha_cli.core.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Selection:
     events: tuple[Event, ...]
     quotes: tuple[Quote, ...]

@@ -6,7 +6,6 @@ Plain data in, frozen dataclasses out; nothing here prints.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 
 from shusha_cli.core import query
 from shusha_cli.core.errors import AmbiguousName, NameNotFound
@@ -18,6 +17,7 @@ from shusha_cli.core.model import (
     Quote,
 )
 from shusha_cli.core.names import fold
+from shusha_cli.core.record import record
 from shusha_cli.views.claims import (
     Record,
     all_matters,
@@ -29,7 +29,7 @@ from shusha_cli.views.claims import (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Neighbours:
     """The events just before and just after one event, at one of its places."""
 
@@ -38,7 +38,7 @@ class Neighbours:
     after: Event | None
 
 
-@dataclass(frozen=True)
+@record
 class EventDetail:
     event: Event
     places: tuple[Place, ...]
@@ -50,7 +50,7 @@ class EventDetail:
     matters: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@record
 class QuoteDetail:
     quote: Quote
     speaker: Actor
@@ -102,7 +102,7 @@ def _label(record: Record) -> str:
     return record.title if isinstance(record, Event) else f"quote: {record.text[:60]}"
 
 
-@dataclass(frozen=True)
+@record
 class Linked:
     """Another record linked to the one shown, and how, in both directions at once.
 

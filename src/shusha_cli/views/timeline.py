@@ -11,15 +11,15 @@ way are always listed whole, in story order.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from shusha_cli.core import query
 from shusha_cli.core.errors import UsageError
 from shusha_cli.core.model import Chronology, Event, EventType
 from shusha_cli.core.query import Filter
+from shusha_cli.core.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Timeline:
     """A filtered timeline split by where each event begins relative to the range."""
 

@@ -22,7 +22,7 @@ import hashlib
 import json
 import os
 import sys
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -51,6 +51,7 @@ from shusha_cli.core.model import (
     TimeOfDay,
 )
 from shusha_cli.core.reading import cache_folder
+from shusha_cli.core.record import record
 
 #: Bump when the encoding below changes in a way the model fingerprint would not show.
 CODEC = 2
@@ -95,7 +96,7 @@ def _model_fingerprint() -> str:
     return hashlib.sha256(";".join(parts).encode()).hexdigest()[:16]
 
 
-@dataclass(frozen=True)
+@record
 class Key:
     """Everything an entry must match to stand for a data file."""
 

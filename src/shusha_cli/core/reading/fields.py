@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
 from typing import TypeVar
 
@@ -19,6 +18,7 @@ from shusha_cli.core import dates
 from shusha_cli.core.errors import DateError, Problem
 from shusha_cli.core.model import Span
 from shusha_cli.core.reading.yaml_nodes import ALLOWED_TAGS, STR, TAG_NAMES
+from shusha_cli.core.record import record
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z", re.ASCII)  # \Z: no trailing line break
 
@@ -29,7 +29,7 @@ E = TypeVar("E", bound=Enum)
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@record
 class Field:
     """How to read one key of a record: whether it is required, and the converter."""
 
