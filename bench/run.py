@@ -676,9 +676,11 @@ def targets(startup: dict[str, Any], scale: dict[str, Any]) -> list[dict[str, An
         )
     ten_k = next((s for s in scale["sizes"] if s["events"] == 10_000), None)
     floor = startup["floor"]["median_s"]
+    # Issue 17: "a cache hit on the 10k-event chronology, for a query that prints one screen":
+    # the narrow query (a few rows), not the full timeline of thousands of rows.
     add(
-        "repeated query 10,000 / floor",
-        ten_k["repeated_query"]["median_s"] / floor if ten_k else None,
+        "cache hit 10,000, one screen (narrow query) / floor",
+        ten_k["narrow_query"]["median_s"] / floor if ten_k else None,
         REPEATED_10K_LIMIT,
     )
     for s in scale["sizes"]:

@@ -102,3 +102,21 @@ def test_every_package_module_sits_in_a_layer() -> None:
     """Nothing new lands beside the layers: only the package's entry points stay at the top."""
     top = sorted(p.name for p in PACKAGE.glob("*.py"))
     assert top == ["__init__.py", "__main__.py"]
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: _dotted(p))
+def test_data_classes_are_records_not_dataclasses(path: Path) -> None:
+    """``@dataclass`` compiles six to ten methods a class at import (issue 17): use ``@record``.
+
+    ``core/record.py`` makes the same classes (``dataclasses.fields``/``replace`` work on them)
+    without compiling at import; a class is only compiled when first instantiated.
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    decorated = [
+        f"{node.name} (line {node.lineno})"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+        for d in node.decorator_list
+        if "dataclass" in ast.unparse(d)
+    ]
+    assert not decorated, f"{_dotted(path)}: @dataclass on {decorated}; use @record"

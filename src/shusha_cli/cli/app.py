@@ -69,7 +69,9 @@ def app_for(argv: list[str]) -> typer.Typer:
     chosen = [c for c in app.registered_commands if _name(c) == name]
     if not chosen:
         return app  # Click says it is no such command, with the full list
-    lean = typer.Typer(**_SETTINGS)
+    # Without the --install-completion/--show-completion options, which only the full app
+    # offers (``command_of`` sends them there): Typer builds them on every call otherwise.
+    lean = typer.Typer(**_SETTINGS, add_completion=False)
     lean.registered_callback = app.registered_callback
     lean.registered_commands = chosen
     return lean

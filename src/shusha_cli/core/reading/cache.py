@@ -5,8 +5,8 @@ Why a cache: parsing and checking YAML costs about as much as libyaml's own pars
 stored as JSON, which cannot run code when read (unlike pickle), in the user's cache directory
 (``$XDG_CACHE_HOME/shusha``, else the platform's usual place).
 
-An entry is keyed on the data file's absolute path, size, modification time and SHA-256 of its
-bytes, the package version and the layout of the model, all written in the entry's second line,
+An entry is keyed on the data file's absolute path, size, modification time and BLAKE2b digest of
+its bytes, the package version and the layout of the model, all written in the entry's second line,
 after a signature under the user's own key (:mod:`.cache_folder` keeps the folder and the key
 out of anyone else's reach). Any mismatch, any damage or any failure to decode makes a lookup
 miss; the caller then parses the file and writes a new entry. Entries are written to a
@@ -18,7 +18,6 @@ only means no cache: nothing is reported, and the answer is the same.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import sys
@@ -54,7 +53,7 @@ from shusha_cli.core.reading import cache_folder
 from shusha_cli.core.record import record
 
 #: Bump when the encoding below changes in a way the model fingerprint would not show.
-CODEC = 2
+CODEC = 3  # 3: BLAKE2b digests and signatures (2: SHA-256)
 
 E = TypeVar("E", bound=Enum)
 
@@ -69,9 +68,12 @@ def _version() -> str:
 
     Read from the name of the ``shusha-VERSION.dist-info`` folder on ``sys.path``: the same
     place importlib.metadata reads it from, without importing it (and email, zipfile and csv
-    with it), which would cost more than the rest of a cache hit.
+    with it), which would cost more than the rest of a cache hit. Folders named
+    ``site-packages`` (or Debian's ``dist-packages``) are listed first: that is where an install
+    puts it, and the standard library's folders before them hold some 300 names to list.
     """
-    for entry in sys.path:
+    installs = ("site-packages", "dist-packages")
+    for entry in sorted(sys.path, key=lambda e: os.path.basename(e) not in installs):
         try:
             names = os.listdir(entry or ".")
         except OSError:
@@ -93,7 +95,7 @@ def _model_fingerprint() -> str:
         f"{cls.__name__}:{','.join(f.name for f in fields(cls) if f.init)}"
         for cls in (Source, Span, Coordinates, Place, Actor, ControlChange, Event, Quote)
     ]
-    return hashlib.sha256(";".join(parts).encode()).hexdigest()[:16]
+    return cache_folder.digest(";".join(parts).encode())[:16]
 
 
 @record
@@ -103,7 +105,7 @@ class Key:
     path: str
     size: int
     mtime_ns: int
-    sha256: str
+    digest: str
     version: str
     model: str
     #: The path as the user gave it, for the chronology's ``path`` (not part of the key).
@@ -115,7 +117,7 @@ class Key:
             path=os.path.abspath(path),
             size=stat.st_size,
             mtime_ns=stat.st_mtime_ns,
-            sha256=hashlib.sha256(raw).hexdigest(),
+            digest=cache_folder.digest(raw),
             version=_version(),
             model=f"{CODEC}-{_model_fingerprint()}",
             display=str(path),
@@ -126,7 +128,7 @@ class Key:
             "path": self.path,
             "size": self.size,
             "mtime_ns": self.mtime_ns,
-            "sha256": self.sha256,
+            "blake2b": self.digest,
             "version": self.version,
             "model": self.model,
         }
@@ -141,8 +143,8 @@ def entry_path(key: Key, directory: Path | None = None) -> Path | None:
 
 
 def _entry_name(key: Key) -> str:
-    digest = hashlib.sha256(key.path.encode("utf-8", "surrogatepass")).hexdigest()
-    return f"chronology-{digest[:32]}.json"
+    name = cache_folder.digest(key.path.encode("utf-8", "surrogatepass"))
+    return f"chronology-{name[:32]}.json"
 
 
 def entry_cap(key: Key) -> int:
@@ -303,6 +305,11 @@ def _members(cls: type[E]) -> dict[Any, E]:
 def decode(data: dict[str, Any], path: str) -> Chronology:
     """Rebuild a chronology from :func:`encode`'s output; any damage raises a built-in error."""
     side = _members(Side)
+    place_kind = _members(PlaceKind)
+    actor_kind = _members(ActorKind)
+    coord_precision = _members(CoordPrecision)
+    identification = _members(Identification)
+    occasion_of = _members(Occasion)
     precision = _members(Precision)
     qualifier = _members(Qualifier)
     event_type = _members(EventType)
@@ -339,19 +346,19 @@ def decode(data: dict[str, Any], path: str) -> Chronology:
         Place(
             pid,
             name,
-            PlaceKind(kind),
+            place_kind[kind],
             tuple(aliases),
             district,
             None
             if coords is None
-            else Coordinates(coords[0], coords[1], CoordPrecision(coords[2]), coords[3]),
-            Identification(ident),
+            else Coordinates(coords[0], coords[1], coord_precision[coords[2]], coords[3]),
+            identification[ident],
             notes,
         )
         for pid, name, kind, aliases, district, coords, ident, notes in data["places"]
     )
     actors = tuple(
-        Actor(aid, name, ActorKind(kind), side[sd], tuple(aliases), role, affiliation, notes)
+        Actor(aid, name, actor_kind[kind], side[sd], tuple(aliases), role, affiliation, notes)
         for aid, name, kind, sd, aliases, role, affiliation, notes in data["actors"]
     )
     events = tuple(
@@ -400,7 +407,7 @@ def decode(data: dict[str, Any], path: str) -> Chronology:
             qid,
             speaker,
             required_span(when),
-            Occasion(occasion),
+            occasion_of[occasion],
             text,
             tuple(sources),
             medium,
