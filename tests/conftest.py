@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from shusha_cli import cli
 from shusha_cli.core.model import Chronology
 from shusha_cli.core.reading import parse as load
+
+# Property tests must not depend on how busy the machine is: no per-example deadline and no
+# "too slow" health check (a loaded CI machine or a mutation run tripped both), and in CI the
+# same examples every run (``derandomize``), so a result never changes between two runs of the
+# same code. Tests that need a deadline to catch a hang set their own (tests/core/test_fuzz.py).
+settings.register_profile(
+    "shusha",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=bool(os.environ.get("CI")),
+)
+settings.load_profile("shusha")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
