@@ -89,7 +89,9 @@ def _comparison(op: str) -> Callable[[Any, Any], Any]:
     return compare
 
 
-_ORDER = {op: _comparison(op) for op in ("__lt__", "__le__", "__gt__", "__ge__")}
+def _order() -> dict[str, Callable[[Any, Any], Any]]:
+    """``__lt__``, ``__le__``, ``__gt__`` and ``__ge__``: the key tuples compared."""
+    return {op: _comparison(op) for op in ("__lt__", "__le__", "__gt__", "__ge__")}
 
 
 def _init_source(cls: type, frozen: bool) -> tuple[str, dict[str, Any]]:
@@ -182,7 +184,7 @@ def _build(cls: type[T], frozen: bool, order: bool) -> type[T]:
         attrs["__setattr__"] = _frozen_setattr
         attrs["__delattr__"] = _frozen_delattr
     if order:
-        attrs.update(_ORDER)
+        attrs.update(_order())
     for name, value in attrs.items():
         own = cls.__dict__.get(name)
         if own is None:
