@@ -158,7 +158,7 @@ def test_fields_replace_and_is_dataclass_work_on_a_record() -> None:
 
 @pytest.mark.parametrize("spelling", ["ClassVar[int]", "typing.ClassVar[int]"])
 def test_a_class_variable_is_not_a_field(spelling: str) -> None:
-    body = {"__annotations__": {"a": "int", "shared": spelling}, "shared": 7}
+    body = {"__annotations__": {"shared": spelling, "a": "int"}, "shared": 7}
     rec = record(type("C", (), body))
     assert [f.name for f in dataclasses.fields(rec)] == ["a"]
     assert rec(1).shared == 7
@@ -274,3 +274,32 @@ def test_no_class_is_compiled_until_it_is_used() -> None:
     assert "<locals>" in fresh.__init__.__qualname__  # the shared bootstrap
     fresh(1, 2)
     assert fresh.__init__.__qualname__ == "Lazy.__init__"
+
+
+def test_a_record_without_fields() -> None:
+    empty, dc = (
+        record(type("Empty", (), {})),
+        dataclasses.dataclass(frozen=True)(type("Empty", (), {})),
+    )
+    assert repr(empty()) == repr(dc()) == "Empty()"
+    assert empty() == empty()
+    assert dataclasses.fields(empty) == ()
+
+
+def test_the_first_instance_may_be_made_with_keywords() -> None:
+    rec, _ = twins()
+    first = rec(y=2, x=1, tags=("p",))
+    assert (first.x, first.y, first.label, first.tags) == (1, 2, "", ("p",))
+
+
+def test_an_unfrozen_record_sets_its_fields_through_the_class_s_setattr() -> None:
+    """As a dataclass's ``__init__`` does: ``self.x = x``, so a class's own hook sees it."""
+
+    def body() -> dict[str, Any]:
+        def setattr_(self: Any, name: str, value: Any) -> None:
+            object.__setattr__(self, name, value * 10 if name == "x" else value)
+
+        return {"__annotations__": {"x": "int"}, "__setattr__": setattr_}
+
+    rec, dc = twins(body, name="Hooked", frozen=False)
+    assert rec(1).x == dc(1).x == 10

@@ -141,10 +141,7 @@ def _lazy_init(frozen: bool) -> Callable[..., None]:
 
 def _owner(cls: type) -> type:
     """The record class itself (``cls`` may be a subclass that inherits its ``__init__``)."""
-    for klass in cls.__mro__:
-        if "__record_key__" in klass.__dict__:
-            return klass
-    raise TypeError(f"{cls.__name__} is not a record")  # pragma: no cover - by construction
+    return next(klass for klass in cls.__mro__ if "__record_key__" in klass.__dict__)
 
 
 def _fields(cls: type) -> dict[str, dataclasses.Field[Any]]:
