@@ -30,14 +30,15 @@ _GUARD_NOTE = (
 )
 
 
-def _column(f: Field, name: str, nullable: bool, in_list: bool) -> dict[str, Any]:
+def _column(f: Field, name: str, in_list: bool) -> dict[str, Any]:
+    """One column; ``in_list``: a part of a list of objects, itself a list column."""
     out: dict[str, Any] = {"name": name}
     if in_list or f.many:
         out.update(type="list", delimiter=fields.SEP, itemType=_type(f))
     else:
         out["type"] = _type(f)
         constraints: dict[str, Any] = {}
-        if not nullable:
+        if not f.nullable:
             constraints["required"] = True
         if f.enum:
             constraints["enum"] = list(f.enum)
@@ -57,9 +58,9 @@ def table_schema(what: str, present: Sequence[str]) -> dict[str, Any]:
     cols: list[dict[str, Any]] = []
     for f in fields.KINDS[what]:
         if f.parts:
-            cols += [_column(p, f"{f.name}_{p.name}", True, True) for p in f.parts]
+            cols += [_column(p, f"{f.name}_{p.name}", True) for p in f.parts]
         else:
-            cols.append(_column(f, f.name, f.nullable, False))
+            cols.append(_column(f, f.name, False))
     schema: dict[str, Any] = {"fields": cols, "primaryKey": ["id"], "missingValues": [""]}
     keys = [
         {"fields": column, "reference": {"resource": table, "fields": "id"}}
