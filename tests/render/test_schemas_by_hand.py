@@ -397,6 +397,11 @@ def test_the_claims_schema_refuses_broken_matters(run: Run) -> None:
         lambda d: evidence(d).update(start=None),
         lambda d: evidence(d).update(by=None),
     )
+    for kind in ("event", "quote"):
+        either = copy.deepcopy(good)
+        said(either)["kind"] = kind
+        evidence(either)["kind"] = kind
+        assert validator.is_valid(either), kind
     open_evidence = copy.deepcopy(good)
     evidence(open_evidence)["title"] = "more"
     assert validator.is_valid(open_evidence)
@@ -511,3 +516,9 @@ def test_the_timelinejs_schema_is_timelinejs3s_format(run: Run) -> None:
     }  # fmt: skip
     every["title"] = {"text": {"headline": "h"}, "unique_id": "title"}
     assert validator.is_valid(every)
+    # a media needs its url only, a background neither of its two
+    least = copy.deepcopy(doc)
+    least["events"][0] = {**slide, "media": {"url": "u"}, "background": {"color": "#000"}}
+    assert validator.is_valid(least)
+    least["events"][0]["background"] = {}
+    assert validator.is_valid(least)
