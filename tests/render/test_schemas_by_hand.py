@@ -521,4 +521,5 @@ def test_the_timelinejs_schema_is_timelinejs3s_format(run: Run) -> None:
     least["events"][0] = {**slide, "media": {"url": "u"}, "background": {"color": "#000"}}
     assert validator.is_valid(least)
     least["events"][0]["background"] = {}
+    least["eras"] = [{"start_date": {"year": 1920}, "end_date": {"year": 1921}}]  # no text
     assert validator.is_valid(least)
