@@ -11,6 +11,7 @@ them as link tables with foreign keys.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from shusha_cli.render import fields
@@ -30,10 +31,9 @@ _GUARD_NOTE = (
 )
 
 
-def _column(f: Field, name: str, in_list: bool) -> dict[str, Any]:
-    """One column; ``in_list``: a part of a list of objects, itself a list column."""
+def _column(f: Field, name: str) -> dict[str, Any]:
     out: dict[str, Any] = {"name": name}
-    if in_list or f.many:
+    if f.many:
         out.update(type="list", delimiter=fields.SEP, itemType=_type(f))
     else:
         out["type"] = _type(f)
@@ -58,9 +58,10 @@ def table_schema(what: str, present: Sequence[str]) -> dict[str, Any]:
     cols: list[dict[str, Any]] = []
     for f in fields.KINDS[what]:
         if f.parts:
-            cols += [_column(p, f"{f.name}_{p.name}", True) for p in f.parts]
+            # each part of a list of objects is a list column: one item per object
+            cols += [_column(replace(p, many=True), f"{f.name}_{p.name}") for p in f.parts]
         else:
-            cols.append(_column(f, f.name, False))
+            cols.append(_column(f, f.name))
     schema: dict[str, Any] = {"fields": cols, "primaryKey": ["id"], "missingValues": [""]}
     keys = [
         {"fields": column, "reference": {"resource": table, "fields": "id"}}
