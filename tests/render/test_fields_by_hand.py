@@ -64,6 +64,12 @@ def test_each_vocabulary_is_its_enum_values_in_declaration_order() -> None:
     assert places["kind"].enum == tuple(k.value for k in model.PlaceKind)
 
 
+def test_a_vocabulary_is_its_values_in_declaration_order() -> None:
+    # called here: the lists above are built once, at import, where a mutation run cannot see
+    assert fields._values(model.Extent) == ("full", "partial")
+    assert fields._values(model.TimeOfDay) == ("night", "morning", "noon", "afternoon", "evening")
+
+
 def _by_hand(value: Any) -> str:
     """A cell as RFC 4180 tables from JSON usually have it: null empty, anything else str()."""
     if value is None:
