@@ -11,6 +11,7 @@ them as link tables with foreign keys.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from shusha_cli.render import fields
@@ -30,14 +31,14 @@ _GUARD_NOTE = (
 )
 
 
-def _column(f: Field, name: str, nullable: bool, in_list: bool) -> dict[str, Any]:
+def _column(f: Field, name: str) -> dict[str, Any]:
     out: dict[str, Any] = {"name": name}
-    if in_list or f.many:
+    if f.many:
         out.update(type="list", delimiter=fields.SEP, itemType=_type(f))
     else:
         out["type"] = _type(f)
         constraints: dict[str, Any] = {}
-        if not nullable:
+        if not f.nullable:
             constraints["required"] = True
         if f.enum:
             constraints["enum"] = list(f.enum)
@@ -57,9 +58,10 @@ def table_schema(what: str, present: Sequence[str]) -> dict[str, Any]:
     cols: list[dict[str, Any]] = []
     for f in fields.KINDS[what]:
         if f.parts:
-            cols += [_column(p, f"{f.name}_{p.name}", True, True) for p in f.parts]
+            # each part of a list of objects is a list column: one item per object
+            cols += [_column(replace(p, many=True), f"{f.name}_{p.name}") for p in f.parts]
         else:
-            cols.append(_column(f, f.name, f.nullable, False))
+            cols.append(_column(f, f.name))
     schema: dict[str, Any] = {"fields": cols, "primaryKey": ["id"], "missingValues": [""]}
     keys = [
         {"fields": column, "reference": {"resource": table, "fields": "id"}}

@@ -187,9 +187,8 @@ def _geojson() -> Obj:
     props = {f.name: _prop(f) for f in fields.PLACE_ROW_FIELDS if f.name not in ("lat", "lon")}
     props.pop("notes")
     props["names"] = _array(_STR)
-    props["coord_precision"] = _prop(
-        Field("coord_precision", enum=("settlement", "near", "district"))
-    )
+    # the place's vocabulary without its null: a feature always has coordinates
+    props["coord_precision"] = props["coord_precision"]["anyOf"][0]
     props["coord_source"] = _STR
     props["control"] = _array(_CONTROL_STEP)
     point = _obj(

@@ -104,88 +104,120 @@ CREATE VIRTUAL TABLE [quotes_fts] USING FTS5 ([text], [context], content=[quotes
 _LISTS = {"aliases"}
 """Lists kept in their row as a JSON array, which Datasette facets with ``_facet_array``."""
 
+# Every statement is written once, here, from Python-side names: SQLite reads identifiers
+# case-blind, so a misspelt name in the code must fail in Python (a KeyError), not pass.
+_RECORDS: dict[str, tuple[fields.Field, ...]] = {
+    "places": fields.PLACE_ROW_FIELDS,
+    "actors": fields.ACTOR_FIELDS,
+    "events": fields.EVENT_FIELDS,
+    "quotes": fields.QUOTE_FIELDS,
+}
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    **{
+        table: tuple(f.name for f in field_list if f.name in _LISTS or not f.many)
+        for table, field_list in _RECORDS.items()
+    },
+    "event_places": ("event", "place", "position"),
+    "event_actors": ("event", "actor", "position"),
+    "event_sources": ("event", "paragraph"),
+    "control_changes": ("event", "position", "place", "to", "from", "extent"),
+    "quote_sources": ("quote", "paragraph"),
+    "quote_places": ("quote", "place", "position"),
+    "quote_events": ("quote", "event_id", "event", "position"),
+    "links": (
+        "source", "source_event", "source_quote", "relation", "position", "target",
+        "target_event", "target_quote",
+    ),
+}  # fmt: skip
+_INSERT = {
+    table: f"INSERT INTO {table} ({', '.join(f'[{c}]' for c in names)}) "
+    f"VALUES ({', '.join('?' for _ in names)})"
+    for table, names in _COLUMNS.items()
+}
+_FOREIGN_KEYS_ON = "PRAGMA foreign_keys = ON"
+_REBUILD_FTS = (
+    "INSERT INTO events_fts(events_fts) VALUES ('rebuild')",
+    "INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')",
+)
+_VACUUM = "VACUUM"
 
-def _insert(db: sqlite3.Connection, table: str, row: dict[str, Any]) -> None:
-    names = ", ".join(f'"{k}"' for k in row)
-    marks = ", ".join("?" for _ in row)
-    db.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(row.values()))
+
+def _insert(db: sqlite3.Connection, table: str, *values: Any) -> None:
+    """One row, its values in the order of :data:`_COLUMNS`."""
+    db.execute(_INSERT[table], values)
 
 
-def _scalars(obj: dict[str, Any], field_list: tuple[fields.Field, ...]) -> dict[str, Any]:
-    """A record's own columns: its scalar fields; an array of names as JSON text."""
+def _record(db: sqlite3.Connection, table: str, obj: dict[str, Any]) -> None:
+    """A record's own row: its scalar fields; an array of names as JSON text."""
     import json
 
-    out: dict[str, Any] = {}
-    for f in field_list:
-        if f.name in _LISTS:
-            out[f.name] = json.dumps(obj[f.name], ensure_ascii=False)
-        elif not f.many:
-            out[f.name] = obj[f.name]
-    return out
+    _insert(
+        db,
+        table,
+        *(
+            json.dumps(obj[name], ensure_ascii=False) if name in _LISTS else obj[name]
+            for name in _COLUMNS[table]
+        ),
+    )
 
 
 def write(chron: Chronology, chosen: Selection, path: Path) -> None:
     """Write the selection into a new database at ``path`` (an empty file or none)."""
     db = sqlite3.connect(path)
     try:
-        db.execute("PRAGMA foreign_keys = ON")
+        db.execute(_FOREIGN_KEYS_ON)
         db.executescript(SCHEMA)
         with db:
             _fill(db, chron, chosen)
-            db.execute("INSERT INTO events_fts(events_fts) VALUES ('rebuild')")
-            db.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
-        db.execute("VACUUM")
+            for statement in _REBUILD_FTS:
+                db.execute(statement)
+        db.execute(_VACUUM)
     finally:
         db.close()
 
 
 def _fill(db: sqlite3.Connection, chron: Chronology, chosen: Selection) -> None:
     for r in chosen.places:
-        _insert(db, "places", _scalars(render_json.place_row_obj(r), fields.PLACE_ROW_FIELDS))
+        _record(db, "places", render_json.place_row_obj(r))
     for a in chosen.actors:
-        _insert(db, "actors", _scalars(render_json.actor_obj(a), fields.ACTOR_FIELDS))
+        _record(db, "actors", render_json.actor_obj(a))
     events = {e.id for e in chosen.events}
     quotes = {q.id for q in chosen.quotes}
     for e in chosen.events:
         obj = render_json.event_obj(chron, e)
-        _insert(db, "events", _scalars(obj, fields.EVENT_FIELDS))
+        _record(db, "events", obj)
         for n, p in enumerate(obj["places"]):
-            _insert(db, "event_places", {"event": e.id, "place": p, "position": n})
+            _insert(db, "event_places", e.id, p, n)
         for n, a in enumerate(obj["actors"]):
-            _insert(db, "event_actors", {"event": e.id, "actor": a, "position": n})
+            _insert(db, "event_actors", e.id, a, n)
         for p in obj["sources"]:
-            _insert(db, "event_sources", {"event": e.id, "paragraph": p})
+            _insert(db, "event_sources", e.id, p)
         for n, c in enumerate(obj["control"]):
-            row = {"event": e.id, "position": n, "place": c["place"], "to": c["to"]}
-            _insert(db, "control_changes", {**row, "from": c["from"], "extent": c["extent"]})
+            _insert(db, "control_changes", e.id, n, c["place"], c["to"], c["from"], c["extent"])
     for q in chosen.quotes:
         obj = render_json.quote_obj(chron, q)
-        _insert(db, "quotes", _scalars(obj, fields.QUOTE_FIELDS))
+        _record(db, "quotes", obj)
         for p in obj["sources"]:
-            _insert(db, "quote_sources", {"quote": q.id, "paragraph": p})
+            _insert(db, "quote_sources", q.id, p)
         for n, p in enumerate(obj["places"]):
-            _insert(db, "quote_places", {"quote": q.id, "place": p, "position": n})
+            _insert(db, "quote_places", q.id, p, n)
         for n, ev in enumerate(obj["events"]):
-            known = ev if ev in events else None
-            row = {"quote": q.id, "event_id": ev, "event": known, "position": n}
-            _insert(db, "quote_events", row)
+            _insert(db, "quote_events", q.id, ev, ev if ev in events else None, n)
     records: list[Event | Quote] = [*chosen.events, *chosen.quotes]
     for record in records:
-        kind = "quote" if isinstance(record, Quote) else "event"
+        is_quote = isinstance(record, Quote)
         pairs = (("confirms", record.confirms), ("contradicts", record.contradicts))
         for relation, targets in pairs:
             for n, t in enumerate(targets):
                 _insert(
                     db,
                     "links",
-                    {
-                        "source": record.id,
-                        "source_event": record.id if kind == "event" else None,
-                        "source_quote": record.id if kind == "quote" else None,
-                        "relation": relation,
-                        "position": n,
-                        "target": t,
-                        "target_event": t if t in events else None,
-                        "target_quote": t if t in quotes else None,
-                    },
+                    record.id,
+                    None if is_quote else record.id,
+                    record.id if is_quote else None,
+                    relation,
+                    n,
+                    t,
+                    t if t in events else None,
+                    t if t in quotes else None,
                 )

@@ -9,6 +9,7 @@ from the data is escaped. The data has no phases, so the timeline has no eras.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import html
 from collections.abc import Sequence
@@ -20,12 +21,9 @@ from shusha_cli.render.text import day_text, human_span
 Obj = dict[str, Any]
 
 
-def _point(part: str, fallback_year: int) -> Obj | None:
-    """One written end of a date as a TimelineJS date object; None for an open end."""
-    part = part.rstrip("?~%")
-    if part in ("", ".."):
-        return None
-    pieces = part.split("-")
+def _point(part: str, fallback_year: int) -> Obj:
+    """One written end of a date (never an open one) as a TimelineJS date object."""
+    pieces = part.rstrip("?~%").split("-")
     if not pieces[0].isdigit():  # unspecified digits (201X): the earliest year it can be
         return {"year": fallback_year}
     out: Obj = {"year": int(pieces[0])}
@@ -38,10 +36,11 @@ def _point(part: str, fallback_year: int) -> Obj | None:
 
 def dates(span: Span) -> tuple[Obj, Obj | None]:
     """The start and end date objects of a span, each as precise as its text."""
-    first, slash, second = span.text.partition("/")
-    start = _point(first, span.start.year) or {"year": span.start.year}
-    end_year = span.end.year if span.end else span.start.year
-    return start, _point(second, end_year) if slash else None
+    first, _, second = span.text.partition("/")
+    start = _point(first, span.start.year)
+    if not second or span.end is None:  # a single date, or an open end ("A/..", "A/")
+        return start, None
+    return start, _point(second, span.end.year)
 
 
 def _words(point: Obj) -> str:
@@ -49,7 +48,7 @@ def _words(point: Obj) -> str:
     if "day" in point:
         return day_text(dt.date(point["year"], point["month"], point["day"]))
     if "month" in point:
-        return dt.date(point["year"], point["month"], 1).strftime("%b %Y")
+        return f"{calendar.month_abbr[point['month']]} {point['year']}"
     return str(point["year"])
 
 
