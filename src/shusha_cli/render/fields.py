@@ -72,7 +72,7 @@ EVENT_FIELDS: tuple[Field, ...] = (
     Field(
         "places",
         many=True,
-        doc="place ids: the places the event names (a place whose control it changes is in control)",
+        doc="place ids: the places the event names (places whose control it changes: control)",
     ),
     Field("place_names", many=True, doc="the names of `places`, in the same order"),
     Field("actors", many=True, doc="actor ids"),
