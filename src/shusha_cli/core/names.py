@@ -52,7 +52,7 @@ def fold(text: str) -> str:
 
 def sound(word: str) -> str:
     """A rough sound key of one word, so spellings of one name meet: Aliyev, Aliev, Əliyev,
-    Алиев all give ``aliev``; Khojaly ``hojali``.
+    Алиев all give ``aliev``; Khojaly ``hodjali``.
 
     Used only to rank "did you mean" suggestions, never to resolve a name: two different
     people can sound alike, and a lookup must not guess.
@@ -167,8 +167,7 @@ class NameIndex:
         see :func:`sound`), and the name is scored by its least alike word, so "aliev" offers
         every Aliyev and "Khojaly" offers nothing that merely shares a start with it.
         """
-        words = fold(typed.replace("ə", "a").replace("Ə", "a")).split() or [fold(typed)]
-        words = [w for w in words if w]
+        words = fold(typed.replace("ə", "a").replace("Ə", "a")).split()
         if not words:
             return []
         scored: dict[str, tuple[float, int]] = {}

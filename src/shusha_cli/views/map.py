@@ -124,11 +124,8 @@ class PlaceMap:
 
     @property
     def keyed(self) -> tuple[MapPoint, ...]:
-        return tuple(sorted((p for p in self.points if p.key is not None), key=_key_of))
-
-
-def _key_of(point: MapPoint) -> int:
-    return point.key or 0
+        """The points listed in the key, by number: keys are given in the order of ``points``."""
+        return tuple(p for p in self.points if p.key is not None)
 
 
 @dataclass
