@@ -73,6 +73,9 @@ def test_closed_adds_what_the_quotes_name(shipped: Chronology) -> None:
         filt = query.resolve_filter(shipped, given)
         open_ = _ids(shipped, filt, False)
         closed = _ids(shipped, filt, True)
+        by_default = select(shipped, filt)
+        assert [r.place.id for r in by_default.places] == open_[2]  # an export is open
+        assert [a.id for a in by_default.actors] == open_[3]
         assert open_[:2] == closed[:2]
         assert set(open_[2]) <= set(closed[2])
         assert set(open_[3]) <= set(closed[3])
