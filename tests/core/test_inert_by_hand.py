@@ -95,3 +95,19 @@ def test_line_ends_in_a_document() -> None:
     assert inert.for_terminal("a\r\nb\nc\rd\te") == "a\r\nb\nc\\x0dd\te"
     assert inert.json_for_terminal('["a\r\n", "\r"]') == '["a\r\n", "\\u000d"]'
     assert inert.safe("a\r\nb\nc\td") == "a\\x0d\nb\nc d"
+
+
+@pytest.mark.parametrize(
+    ("point", "shown"),
+    [
+        (0x00, "\\x00"),
+        (0xFE, "\\xfe"),
+        (0xFF, "\\xff"),  # the last of two hex digits
+        (0x100, "\\u0100"),
+        (0xFFFF, "\\uffff"),  # the last of four
+        (0x10000, "\\U00010000"),
+        (0x10FFFF, "\\U0010ffff"),
+    ],
+)
+def test_escape_takes_as_few_digits_as_the_character_needs(point: int, shown: str) -> None:
+    assert inert.escape(chr(point)) == shown

@@ -186,3 +186,25 @@ def test_completion_by_hand() -> None:
     # nothing typed: the main names only, never the aliases
     assert index.complete("") == ["a-1", "a-2", "Lachin-Shusha road", "Shusha"]
     assert index.complete("zzz") == []
+
+
+def test_a_name_that_folds_to_nothing_does_not_hide_the_others() -> None:
+    index = NameIndex.build("actor", [Named("x", "—", ("Aliyev",))])
+    assert index.suggest("aliev") == ["—"]
+
+
+def test_extra_words_count_only_beyond_those_typed() -> None:
+    # Two typed words: a one-word name has no word more, nor has a two-word one, so the two
+    # tie and go by name.
+    index = NameIndex.build("actor", [Named("a", "Aliyev"), Named("b", "Aaa Aliyev")])
+    assert index.suggest("aliev aliev") == ["Aaa Aliyev", "Aliyev"]
+    # one typed word: the one-word name first
+    assert index.suggest("aliev") == ["Aliyev", "Aaa Aliyev"]
+
+
+def test_an_id_is_a_name_word_by_word() -> None:
+    index = NameIndex.build("place", [Named("agbulag-1", "Upper"), Named("agbulag-2", "Lower")])
+    assert index.resolve("agbulag 1") == "agbulag-1"
+    assert index.resolve("AGBULAG 2") == "agbulag-2"
+    assert index.exact["agbulag 1"] == {"agbulag-1"}
+    assert index.suggest("agbulak") == ["Lower", "Upper"]

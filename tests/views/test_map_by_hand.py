@@ -525,3 +525,39 @@ def test_a_coarse_scale_gives_one_column() -> None:
     assert map_view._scale(900.0, 10) == (900.0, 1)
     assert map_view._scale(1234.5, 10) == (1200.0, 1)
     assert map_view._scale(0.0123, 10) == (0.012, 1)
+
+
+def _plus(*corners: tuple[float, float]) -> list[Place]:
+    """A marker with markers above, below and either side of it (and at ``corners``), on the
+    11 x 9 map of :func:`_block`. Its long name is placed first and fits nowhere."""
+    places = [_place("n", 0.08, 0, "N"), _place("s", -0.08, 0, "S")]
+    around = [(0.02, 0), (-0.02, 0), (0, 0.01), (0, -0.01), *corners]
+    places += [_place(f"p{i}", lat, lon, f"P{i}") for i, (lat, lon) in enumerate(around)]
+    return [*places, _place("a", 0, 0, "A" * 14)]
+
+
+def test_a_number_takes_the_first_free_corner() -> None:
+    # beside, above and below are markers: the upper right corner first
+    m = draw_map(_chron(_plus()), Filter(), 11, 9)
+    (a,) = [p for p in m.points if p.name == "A" * 14]
+    assert (a.row, a.col, a.key, a.key_drawn) == (4, 5, 1, True)
+    assert m.cells[3][6] == MapCell("1", Role.NUMBER, True, None)
+    assert _rebuilt(m)
+    # both right corners taken by markers too: the upper left one
+    m = draw_map(_chron(_plus((0.02, 0.01), (-0.02, 0.01))), Filter(), 11, 9)
+    assert m.cells[3][4] == MapCell("1", Role.NUMBER, True, None)
+    assert _rebuilt(m)
+    # only the lower left corner is free
+    m = draw_map(_chron(_plus((0.02, 0.01), (-0.02, 0.01), (0.02, -0.01))), Filter(), 11, 9)
+    assert m.cells[5][4] == MapCell("1", Role.NUMBER, True, None)
+    assert _rebuilt(m)
+
+
+def test_a_quiet_marker_hemmed_in_becomes_a_quiet_number() -> None:
+    chron, _ = _block(day_holder=True)
+    m = draw_map(chron, Filter(start=D(2020, 12, 1), end=D(2020, 12, 5), description="d"), 11, 9)
+    assert not any(p.active for p in m.points)  # nothing happened in those days
+    assert m.cells[4][5] == MapCell("1", Role.NUMBER, False, None)
+    assert m.cells[3][4] == MapCell("○", Role.MARKER, False, None)
+    assert m.cells[3][0] == MapCell("A", Role.LABEL, False, None)
+    assert _rebuilt(m)

@@ -35,6 +35,8 @@ _CYRILLIC = str.maketrans(
         "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
     }
 )  # fmt: skip
+_SCHWA = str.maketrans({"ə": "a", "Ə": "a"})
+"""For sounding and suggesting, ə is an a (Əliyev, Aliyev); folding alone makes it an e."""
 _SOUNDS = (
     ("kh", "h"), ("x", "h"), ("yev", "ev"), ("iy", "i"), ("ye", "e"), ("yo", "o"), ("y", "i"),
     ("w", "v"), ("j", "dj"), ("dzh", "dj"), ("zh", "j"), ("ts", "c"),
@@ -57,7 +59,7 @@ def sound(word: str) -> str:
     Used only to rank "did you mean" suggestions, never to resolve a name: two different
     people can sound alike, and a lookup must not guess.
     """
-    word = word.lower().replace("ə", "a").translate(_CYRILLIC)
+    word = word.translate(_SCHWA).lower().translate(_CYRILLIC)
     word = fold(word).replace(" ", "")
     for written, said in _SOUNDS:
         word = word.replace(written, said)
@@ -103,7 +105,8 @@ class NameIndex:
         index = cls(kind)
         for item in items:
             index.records[item.id] = item
-            for name in (item.id.replace("-", " "), item.name, *item.aliases):
+            # The id is a name too: folding makes agbulag-1 the words "agbulag 1".
+            for name in (item.id, item.name, *item.aliases):
                 key = fold(name)
                 if key:
                     index.exact.setdefault(key, set()).add(item.id)
@@ -157,7 +160,7 @@ class NameIndex:
                 key = fold(name)
                 if not key or (words and not _words_start(words, key.split())):
                     continue
-                found.setdefault(item.id if len(self.exact.get(key, ())) > 1 else name, None)
+                found.setdefault(item.id if len(self.exact.get(key, ())) > 1 else name)
         return sorted(found, key=lambda n: (not fold(n).startswith(typed), fold(n), n))
 
     def suggest(self, typed: str, limit: int = 3) -> list[str]:
@@ -167,14 +170,14 @@ class NameIndex:
         see :func:`sound`), and the name is scored by its least alike word, so "aliev" offers
         every Aliyev and "Khojaly" offers nothing that merely shares a start with it.
         """
-        words = fold(typed.replace("ə", "a").replace("Ə", "a")).split()
+        words = fold(typed.translate(_SCHWA)).split()
         if not words:
             return []
         scored: dict[str, tuple[float, int]] = {}
         for item in self.records.values():
             best = (0.0, 0)
-            for name in (item.name, *item.aliases, item.id.replace("-", " ")):
-                known = fold(name.replace("ə", "a").replace("Ə", "a")).split()
+            for name in (item.name, *item.aliases, item.id):
+                known = fold(name.translate(_SCHWA)).split()
                 if not known:
                     continue
                 score = min(max(_word_likeness(w, k) for k in known) for w in words)

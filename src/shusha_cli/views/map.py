@@ -152,6 +152,7 @@ class _Canvas:
         )
 
     def write(self, row: int, start: int, text: str, cell: MapCell) -> None:
+        """Write ``text`` from ``start``: each character a copy of ``cell`` holding it."""
         for i, ch in enumerate(text):
             self.cells[row][start + i] = replace(cell, char=ch)
 
@@ -295,7 +296,9 @@ def draw_map(
     canvas = _Canvas(width, height)
     for pt in points:
         mark = symbol(pt.holding) if pt.holding is not None else ("●" if pt.active else "○")
-        canvas.write(pt.row, pt.col, mark, MapCell(mark, Role.MARKER, pt.active, pt.holding))
+        canvas.write(
+            pt.row, pt.col, mark, MapCell(role=Role.MARKER, active=pt.active, holding=pt.holding)
+        )
     placed: list[MapPoint] = []
     next_key = 1
     for pt in points:
@@ -362,7 +365,7 @@ def _place_number(canvas: _Canvas, pt: MapPoint) -> bool:
     if _try(canvas, pt, text, Role.NUMBER, tries, _NUMBER_KEEP_OFF):
         return True
     if n == 1 and pt.holding is None:
-        canvas.write(r, c, text, MapCell(text, Role.NUMBER, pt.active, None))
+        canvas.write(r, c, text, MapCell(role=Role.NUMBER, active=pt.active))
         return True
     return False
 
@@ -375,7 +378,7 @@ def _try(
     tries: Sequence[tuple[int, int]],
     keep_off: frozenset[Role],
 ) -> bool:
-    cell = MapCell(" ", role, pt.active, pt.holding)
+    cell = MapCell(role=role, active=pt.active, holding=pt.holding)
     for row, start in tries:
         if canvas.free(row, start, len(text), keep_off):
             canvas.write(row, start, text, cell)
