@@ -561,3 +561,54 @@ def test_a_quiet_marker_hemmed_in_becomes_a_quiet_number() -> None:
     assert m.cells[3][4] == MapCell("○", Role.MARKER, False, None)
     assert m.cells[3][0] == MapCell("A", Role.LABEL, False, None)
     assert _rebuilt(m)
+
+
+def test_a_name_never_runs_off_the_top_or_bottom_of_the_map() -> None:
+    # Around C (0, 0) with 11.132 km each way on 13 x 9: 1/60 degree a column, 1/30 a row.
+    # T is on the top row: its name is too long for either side and there is no row above,
+    # so it goes below.
+    top = _chron([_place("c", 0, 0, "C"), _place("t", 0.1333, 0, "T" * 11)])
+    m = draw_map(top, Filter(), 13, 9, around="C", radius_km=11.132)
+    assert _rows(m) == [
+        "      ●      ",
+        " TTTTTTTTTTT ",
+        *[" " * 13] * 2,
+        "      ● C    ",
+        *[" " * 13] * 4,
+    ]
+    assert _rebuilt(m)
+    # B is on the bottom row, D's marker is in the row above: no room, so a number
+    bottom = _chron(
+        [
+            _place("c", 0, 0, "C"),
+            _place("b", -0.1333, 0, "B" * 11),
+            _place("d", -0.1, -5 / 60, "D"),
+        ]
+    )
+    m = draw_map(bottom, Filter(), 13, 9, around="C", radius_km=11.132)
+    assert _rows(m)[4:] == [
+        "      ● C    ",
+        " " * 13,
+        " " * 13,
+        " ● D         ",
+        "      ●1     ",
+    ]
+    assert [p.name for p in m.keyed] == ["B" * 11]
+    assert _rebuilt(m)
+
+
+def test_a_marker_in_the_first_column_keeps_a_name_off() -> None:
+    # On row 4: X's marker in column 0, A's in 3, Y's in 6. A's name cannot go right (Y's
+    # marker would touch it) nor left (X's would), so it goes above.
+    chron = _chron(
+        [
+            _place("n", 0.08, 0.05, "N"),  # with X, centres the map on longitude 0
+            _place("s", -0.08, 0, "S"),
+            _place("x", 0, -0.05, "X"),
+            _place("a", 0, -0.02, "A"),
+            _place("y", 0, 0.01, "Y"),
+        ]
+    )
+    m = draw_map(chron, Filter(), 11, 9)
+    assert _rows(m)[3:5] == ["X  A       ", "●  ●  ● Y  "]
+    assert _rebuilt(m)

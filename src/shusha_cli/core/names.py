@@ -69,10 +69,8 @@ def sound(word: str) -> str:
 def _word_likeness(typed: str, known: str) -> float:
     """How alike two single words are, by sound; 1.0 when they sound the same."""
     a, b = sound(typed), sound(known)
-    if not a or not b:
-        return 0.0
     if a == b:
-        return 1.0
+        return 1.0 if a else 0.0  # two words with no sound at all (ъ, ь) are not alike
     if len(a) >= 3 and b.startswith(a):  # a typed start of a longer word: Aliy -> Aliyev
         return 0.9
     return difflib.SequenceMatcher(None, a, b).ratio()
