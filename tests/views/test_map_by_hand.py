@@ -612,3 +612,39 @@ def test_a_marker_in_the_first_column_keeps_a_name_off() -> None:
     m = draw_map(chron, Filter(), 11, 9)
     assert _rows(m)[3:5] == ["X  A       ", "●  ●  ● Y  "]
     assert _rebuilt(m)
+
+
+def test_a_chronology_without_coordinates_draws_an_empty_map() -> None:
+    chron = Chronology(
+        Source("t", "t.md", 3),
+        (Place("b", "Beta", PlaceKind.VILLAGE), Place("a", "alpha", PlaceKind.TOWN)),
+        (),
+        (),
+        (),
+    )
+    m = draw_map(chron, Filter(), 40, 10)
+    assert _rows(m) == [" " * 40] * 10
+    assert m.points == () and m.outside == ()
+    assert [p.id for p in m.no_coordinates] == ["a", "b"]  # by folded name
+    # nothing to span: the finest scale, 200 m a column; 2 km is 10 columns, a quarter of 40
+    assert m.km_per_col == pytest.approx(0.2)
+    assert (m.scale_km, m.scale_cols) == (2, 10)
+
+
+def test_around_a_place_shows_20_km_each_way_unless_told(shipped: Chronology) -> None:
+    m = draw_map(shipped, Filter(), 41, 11, around="Shusha")
+    assert m.radius_km == 20.0
+    assert m.km_per_col == pytest.approx(40 / 20)  # 40 km over 10 rows of two columns each
+    assert draw_map(shipped, Filter(), 41, 11).radius_km is None
+
+
+def test_places_of_kinds_not_ranked_come_after_those_that_are() -> None:
+    # In one cell: a district and a building share it with a mountain and a village.
+    kinds = [PlaceKind.DISTRICT, PlaceKind.BUILDING, PlaceKind.ROAD, PlaceKind.VILLAGE]
+    places = [_place(f"p{i}", 0, 0, f"P{i}", kind=k) for i, k in enumerate(kinds)]
+    chron = _chron([*places, _place("far", 0, 1, "Far")])
+    m = draw_map(chron, Filter(), 40, 10)
+    (cell,) = [p for p in m.points if len(p.places) > 1]
+    assert [q.kind for q in cell.places] == [
+        PlaceKind.VILLAGE, PlaceKind.BUILDING, PlaceKind.DISTRICT, PlaceKind.ROAD,
+    ]  # fmt: skip

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -43,13 +43,14 @@ KM_PER_DEGREE = 111.32
 """Kilometres per degree of latitude (and of longitude once multiplied by cos(latitude))."""
 
 _SCALE_STEPS = (0.5, 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
-_KIND_RANK = {
+_KIND_RANK = dict.fromkeys(PlaceKind, 5) | {
     PlaceKind.CITY: 0,
     PlaceKind.TOWN: 1,
     PlaceKind.VILLAGE: 2,
     PlaceKind.MOUNTAIN: 3,
     PlaceKind.BUILDING: 4,
 }
+"""Which of the places sharing a cell is named first: settlements by size; the rest after."""
 
 
 class Role(str, Enum):
@@ -213,8 +214,8 @@ def draw_map(
     if filt.is_set:
         active_ids = {p for e in query.timeline(chron, filt) for p in query.event_places(e)}
     day = filt.start if filt.start is not None and filt.start == filt.end else None
-    history = histories(chron) if day is not None else {}
-    article = article_histories(chron) if day is not None else {}
+    history = defaultdict(list, histories(chron))
+    article = defaultdict(list, article_histories(chron))
 
     if centre is not None and centre.coordinates is not None:
         # The frame reaches at least ``radius_km`` from the centre every way; the canvas may
@@ -224,18 +225,17 @@ def draw_map(
         cx, cy = centre.coordinates.lon * cos0, lat0
         span_x = span_y = 2 * radius_km / KM_PER_DEGREE
     else:
-        lats = [p.coordinates.lat for p in located if p.coordinates is not None]
-        lat0 = sum(lats) / len(lats) if lats else 0.0
+        # The frame of every place with coordinates; with none, an empty frame at 0, 0.
+        lats = [p.coordinates.lat for p in located if p.coordinates is not None] or [0.0]
+        lat0 = sum(lats) / len(lats)
         cos0 = math.cos(math.radians(lat0))
-        xs = [p.coordinates.lon * cos0 for p in located if p.coordinates is not None]
-        cx = (min(xs) + max(xs)) / 2 if xs else 0.0
-        cy = (min(lats) + max(lats)) / 2 if lats else 0.0
-        span_x = max(xs) - min(xs) if xs else 0.0
-        span_y = max(lats) - min(lats) if lats else 0.0
+        xs = [p.coordinates.lon * cos0 for p in located if p.coordinates is not None] or [0.0]
+        cx, cy = (min(xs) + max(xs)) / 2, (min(lats) + max(lats)) / 2
+        span_x, span_y = max(xs) - min(xs), max(lats) - min(lats)
 
     # One column covers ``ux`` cos-corrected degrees, one row ASPECT times as much.
     floor = 0.2 / KM_PER_DEGREE  # never finer than 200 m a column
-    ux = max(span_x / max(width - 1, 1), span_y / (ASPECT * max(height - 1, 1)), floor)
+    ux = max(span_x / (width - 1), span_y / (ASPECT * (height - 1)), floor)
     uy = ux * ASPECT
 
     counts: Counter[str] = Counter()
@@ -262,7 +262,7 @@ def draw_map(
 
     def rank(p: Place) -> tuple[int, int, int, str]:
         quiet = active_ids is not None and p.id not in active_ids
-        return (int(quiet), _KIND_RANK.get(p.kind, 9), -counts[p.id], fold(p.name))
+        return (int(quiet), _KIND_RANK[p.kind], -counts[p.id], fold(p.name))
 
     points: list[MapPoint] = []
     for (row, col), group in cells.items():
@@ -270,10 +270,7 @@ def draw_map(
         holdings = (
             {
                 symbol(h): h
-                for h in (
-                    holding_with_claims(history.get(p.id, []), article.get(p.id, []), day)
-                    for p in group
-                )
+                for h in (holding_with_claims(history[p.id], article[p.id], day) for p in group)
             }
             if day is not None
             else {}
