@@ -624,7 +624,8 @@ def test_a_chronology_without_coordinates_draws_an_empty_map() -> None:
     )
     m = draw_map(chron, Filter(), 40, 10)
     assert _rows(m) == [" " * 40] * 10
-    assert m.points == () and m.outside == ()
+    assert m.points == ()
+    assert m.outside == ()
     assert [p.id for p in m.no_coordinates] == ["a", "b"]  # by folded name
     # nothing to span: the finest scale, 200 m a column; 2 km is 10 columns, a quarter of 40
     assert m.km_per_col == pytest.approx(0.2)
