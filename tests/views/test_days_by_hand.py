@@ -249,3 +249,10 @@ def test_covers_is_the_days_of_the_span(span: Span) -> None:
 )
 def test_precision_words_for_every_kind_of_span(span: Span, words: str) -> None:
     assert days_view.precision_words(span) == words
+
+
+def test_a_range_as_a_date() -> None:
+    rng = DayRange(D(2020, 10, 1), D(2020, 10, 10))
+    assert rng.span == Span(D(2020, 10, 1), D(2020, 10, 10), "")
+    assert rng.span.text == "2020-10-01/2020-10-10"
+    assert parse_edtf(rng.span.text) == rng.span

@@ -46,7 +46,7 @@ PLACES = [
     Place(ident, ident.capitalize(), PlaceKind.VILLAGE)
     for ident in (
         "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
-        "juliet", "kilo", "lima", "mike",
+        "juliet", "kilo", "lima", "mike", "oscar", "papa", "quebec",
     )
 ] + [Place("region-x", "Region X", PlaceKind.REGION)]  # fmt: skip
 
@@ -55,10 +55,13 @@ EVENTS = (
     _event("k1", "2020-09-05", _to("kilo", AZ, NK)),
     _event("i1", "2020-09-10", _to("india", AZ, NK)),
     _event("l1", "2020-09-20/2020-10-05", _to("lima", AZ)),
+    _event("p", "2020-09-15", places=("papa",)),
+    _event("o1", "2020-10-01", _to("oscar", AZ, NK)),
     _event("d-art", "2020-10-02", _to("delta", AZ, NK)),
     _event("d-claim", "2020-10-02", _to("delta", AZ, NK), by="spin"),
     _event("a1", "2020-10-03", _to("alpha", AZ, NK)),
     _event("c1", "2020-10-04", _to("charlie", AM, AZ), by="spox"),
+    _event("q1", "2020-10-04", _to("quebec", AM, AZ), by="spox"),
     _event("b1", "2020-10-05?", _to("bravo", AZ)),
     _event("f", "2020-10-05", places=("foxtrot", "region-x", "kilo")),
     _event("l2", "2020-10-05/2020-10-15", _to("lima", AM)),
@@ -66,7 +69,9 @@ EVENTS = (
     _event("c2", "2020-10-07", _to("charlie", AZ, AM)),
     _event("i2", "2020-10-08", _to("india", NK, AZ)),
     _event("e1", "2020-10-09/..", _to("echo", AZ, NK)),
+    _event("o2", "2020-10-09", _to("oscar", NK)),
     _event("j1", "2020-10-20", _to("juliet", AZ)),
+    _event("i3", "2020-10-25", _to("india", AZ, NK)),
     _event("g", "2020-11-20", places=("golf",)),
 )
 CHRON = Chronology(Source("t", "t.md", 3), tuple(PLACES), (), EVENTS, ())
@@ -77,11 +82,13 @@ RANGE = Filter(start=FIRST, end=LAST)
 GRID = {
     "kilo": "AAAAAAAAAA",  # held since 5 Sep, before the range
     "lima": "??????????",  # inside l1 (to 5 Oct), then inside l2: two changes, not folded
+    "oscar": "AAAAAAAANN",  # its first change ends on the range's first day: it orders the row
     "delta": "nAAAAAAAAA",  # implied NK; the claim repeats the article's change: no flag
     "alpha": "nnAAA???//",  # implied, held, changing in 6-8 Oct, then partly held by AM
     "charlie": "⚑⚑⚑⚑⚑⚑AAAA",  # the claim's implied and held AM, until the article's change
+    "quebec": "⚑⚑⚑⚑⚑⚑⚑⚑⚑⚑",  # a claim and nothing else
     "bravo": "····?AAAAA",  # nothing known; 5 Oct flagged uncertain: changing; then held
-    "india": "AAAAAAANNN",  # held since 10 Sep; to NK on 8 Oct
+    "india": "AAAAAAANNN",  # held since 10 Sep; to NK on 8 Oct (back on 25 Oct, later)
     "echo": "nnnnnnnn??",  # open-ended from 9 Oct: changing from then on
     "hotel": "??????????",  # one change of unknown day over the whole range: folded
     "mike": "??????????",
@@ -99,12 +106,12 @@ def test_every_cell_by_hand() -> None:
     # rows by their first change that matters to the range; the folded ones last
     assert [r.place.id for r in f.rows] == list(GRID)
     assert [r.first_change.event.id for r in f.rows] == [
-        "k1", "l1", "d-art", "a1", "c1", "b1", "i2", "e1", "h1", "h1",
+        "k1", "l1", "o1", "d-art", "a1", "c1", "q1", "b1", "i2", "e1", "h1", "h1",
     ]  # fmt: skip
-    assert [r.place.id for r in f.known_rows] == list(GRID)[:8]
+    assert [r.place.id for r in f.known_rows] == list(GRID)[:10]
     ((step, rows),) = f.folded
     assert (step.event.id, [r.place.id for r in rows]) == ("h1", ["hotel", "mike"])
-    assert [r.only_changing for r in f.rows] == [False] * 8 + [True] * 2
+    assert [r.only_changing for r in f.rows] == [False] * 10 + [True] * 2
     # juliet's only change is after the range and names no earlier holder: no row
     assert "juliet" not in _grid(f)
 
@@ -133,15 +140,19 @@ def test_what_each_cell_says() -> None:
 
 def test_the_changes_in_the_range_and_the_places_never_held() -> None:
     f = front(CHRON, RANGE)
+    # those that overlap the range: not i1 (before) nor i3 and j1 (after)
     assert [(c.step.event.id, c.place.id) for c in f.changes] == [
-        ("h1", "hotel"), ("h1", "mike"), ("l1", "lima"), ("d-art", "delta"),
-        ("d-claim", "delta"), ("a1", "alpha"), ("c1", "charlie"), ("b1", "bravo"),
-        ("l2", "lima"), ("a2", "alpha"), ("c2", "charlie"), ("i2", "india"), ("e1", "echo"),
+        ("h1", "hotel"), ("h1", "mike"), ("l1", "lima"), ("o1", "oscar"), ("d-art", "delta"),
+        ("d-claim", "delta"), ("a1", "alpha"), ("c1", "charlie"), ("q1", "quebec"),
+        ("b1", "bravo"), ("l2", "lima"), ("a2", "alpha"), ("c2", "charlie"), ("i2", "india"),
+        ("e1", "echo"), ("o2", "oscar"),
     ]  # fmt: skip
     assert [c.day_known for c in f.changes] == [
-        False, False, False, True, True, True, True, False, False, False, True, True, False,
+        False, False, False, True, True, True, True, True, True, False, False, False, True,
+        True, False, True,
     ]  # fmt: skip
-    # named in the range with no recorded change: foxtrot (not the region; not golf, later)
+    # named in the range with no recorded change: foxtrot (not the region; not golf, later;
+    # not papa, earlier)
     assert [p.id for p in f.unrecorded] == ["foxtrot"]
     assert f.description == "1 Oct 2020 → 10 Oct 2020"
     assert f.article_only is False
@@ -153,12 +164,15 @@ def test_the_article_s_account_alone() -> None:
     assert grid["charlie"] == "mmmmmmAAAA"  # the article's change implies AM held it before
     assert grid["delta"] == GRID["delta"]
     assert {k: v for k, v in grid.items() if k != "charlie"} == {
-        k: v for k, v in GRID.items() if k != "charlie"
+        k: v for k, v in GRID.items() if k not in ("charlie", "quebec")
     }
+    assert "quebec" not in grid  # only a claim recorded its change
     assert all(not c.by_claim for r in f.rows for c in r.cells)
     assert {c.step.event.id for c in f.changes} == {
-        "h1", "l1", "d-art", "a1", "b1", "l2", "a2", "c2", "i2", "e1",
+        "h1", "l1", "o1", "d-art", "a1", "b1", "l2", "a2", "c2", "i2", "e1", "o2",
     }  # fmt: skip
+    # with the claims left out, the data records no change of quebec's
+    assert [p.id for p in f.unrecorded] == ["foxtrot", "quebec"]
     assert f.description == "1 Oct 2020 → 10 Oct 2020, the article's account only"
     assert f.article_only is True
     assert front_view.article_histories(CHRON)["charlie"][0].event.id == "c2"
@@ -170,15 +184,15 @@ def test_the_article_s_account_alone() -> None:
 def test_a_side_keeps_the_places_and_changes_that_involve_it() -> None:
     f = front(CHRON, Filter(start=FIRST, end=LAST, sides=(AM,)))
     # to or from Armenia: alpha (a2 to AM), charlie (c1 to AM, c2 from AM), lima (l2 to AM)
-    assert [r.place.id for r in f.rows] == ["lima", "alpha", "charlie"]
-    assert _grid(f) == {k: GRID[k] for k in ("lima", "alpha", "charlie")}  # cells unchanged
+    assert [r.place.id for r in f.rows] == ["lima", "alpha", "charlie", "quebec"]
+    assert _grid(f) == {k: GRID[k] for k in ("lima", "alpha", "charlie", "quebec")}
     assert [(c.step.event.id, c.place.id) for c in f.changes] == [
-        ("c1", "charlie"), ("l2", "lima"), ("a2", "alpha"), ("c2", "charlie"),
+        ("c1", "charlie"), ("q1", "quebec"), ("l2", "lima"), ("a2", "alpha"), ("c2", "charlie"),
     ]  # fmt: skip
     assert front(CHRON, Filter(start=FIRST, end=LAST, sides=(RU,))).rows == ()
     from_nk = front(CHRON, Filter(start=FIRST, end=LAST, sides=(NK,)))
     assert [r.place.id for r in from_nk.rows] == [
-        "kilo", "delta", "alpha", "india", "echo", "hotel", "mike",
+        "kilo", "oscar", "delta", "alpha", "india", "echo", "hotel", "mike",
     ]  # fmt: skip
 
 

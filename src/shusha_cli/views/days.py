@@ -38,6 +38,11 @@ class DayRange:
     def single_day(self) -> bool:
         return self.start == self.end
 
+    @property
+    def span(self) -> Span:
+        """The range as a date, for the tests of what overlaps it."""
+        return Span(self.start, self.end, f"{self.start.isoformat()}/{self.end.isoformat()}")
+
 
 _NOT_OPERATIONS = frozenset(
     {EventType.BACKGROUND, EventType.STATEMENT, EventType.DENIAL, EventType.FOOTAGE}
