@@ -124,7 +124,7 @@ class NameIndex:
         hits = self.exact.get(key, set())
         if len(hits) == 1:
             return next(iter(hits))
-        if len(hits) > 1:
+        if hits:  # more than one
             raise self._ambiguous(name, hits)
         words = key.split()
         partial = {
@@ -135,7 +135,7 @@ class NameIndex:
         }
         if len(partial) == 1:
             return next(iter(partial))
-        if len(partial) > 1:
+        if partial:  # more than one
             raise self._ambiguous(name, partial)
         suggestions = self.suggest(name)
         raise NameNotFound(self.kind, name, suggestions, absent=not suggestions)
