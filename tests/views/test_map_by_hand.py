@@ -649,3 +649,10 @@ def test_places_of_kinds_not_ranked_come_after_those_that_are() -> None:
     assert [q.kind for q in cell.places] == [
         PlaceKind.VILLAGE, PlaceKind.BUILDING, PlaceKind.DISTRICT, PlaceKind.ROAD,
     ]  # fmt: skip
+
+
+def test_no_filter_no_description(shipped: Chronology) -> None:
+    nothing = query.resolve_filter(shipped, FilterInput())
+    assert nothing.description == "the whole chronology"
+    m = draw_map(shipped, nothing, 40, 10)
+    assert (m.description, m.filtered, m.day) == ("", False, None)
