@@ -36,6 +36,8 @@ _CYRILLIC = str.maketrans(
         "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
     }
 )  # fmt: skip
+_SCHWA = str.maketrans({"ə": "a", "Ə": "a"})
+"""For sounding and suggesting, ə is an a (Əliyev, Aliyev); folding alone makes it an e."""
 _SOUNDS = (
     ("kh", "h"), ("x", "h"), ("yev", "ev"), ("iy", "i"), ("ye", "e"), ("yo", "o"), ("y", "i"),
     ("w", "v"), ("j", "dj"), ("dzh", "dj"), ("zh", "j"), ("ts", "c"),
@@ -53,12 +55,12 @@ def fold(text: str) -> str:
 
 def sound(word: str) -> str:
     """A rough sound key of one word, so spellings of one name meet: Aliyev, Aliev, Əliyev,
-    Алиев all give ``aliev``; Khojaly ``hojali``.
+    Алиев all give ``aliev``; Khojaly ``hodjali``.
 
     Used only to rank "did you mean" suggestions, never to resolve a name: two different
     people can sound alike, and a lookup must not guess.
     """
-    word = word.lower().replace("ə", "a").translate(_CYRILLIC)
+    word = word.translate(_SCHWA).lower().translate(_CYRILLIC)
     word = fold(word).replace(" ", "")
     for written, said in _SOUNDS:
         word = word.replace(written, said)
@@ -68,10 +70,8 @@ def sound(word: str) -> str:
 def _word_likeness(typed: str, known: str) -> float:
     """How alike two single words are, by sound; 1.0 when they sound the same."""
     a, b = sound(typed), sound(known)
-    if not a or not b:
-        return 0.0
     if a == b:
-        return 1.0
+        return 1.0 if a else 0.0  # two words with no sound at all (ъ, ь) are not alike
     if len(a) >= 3 and b.startswith(a):  # a typed start of a longer word: Aliy -> Aliyev
         return 0.9
     return difflib.SequenceMatcher(None, a, b).ratio()
@@ -104,7 +104,8 @@ class NameIndex:
         index = cls(kind)
         for item in items:
             index.records[item.id] = item
-            for name in (item.id.replace("-", " "), item.name, *item.aliases):
+            # The id is a name too: folding makes agbulag-1 the words "agbulag 1".
+            for name in (item.id, item.name, *item.aliases):
                 key = fold(name)
                 if key:
                     index.exact.setdefault(key, set()).add(item.id)
@@ -124,7 +125,7 @@ class NameIndex:
         hits = self.exact.get(key, set())
         if len(hits) == 1:
             return next(iter(hits))
-        if len(hits) > 1:
+        if hits:  # more than one
             raise self._ambiguous(name, hits)
         words = key.split()
         partial = {
@@ -135,7 +136,7 @@ class NameIndex:
         }
         if len(partial) == 1:
             return next(iter(partial))
-        if len(partial) > 1:
+        if partial:  # more than one
             raise self._ambiguous(name, partial)
         suggestions = self.suggest(name)
         raise NameNotFound(self.kind, name, suggestions, absent=not suggestions)
@@ -158,7 +159,7 @@ class NameIndex:
                 key = fold(name)
                 if not key or (words and not _words_start(words, key.split())):
                     continue
-                found.setdefault(item.id if len(self.exact.get(key, ())) > 1 else name, None)
+                found.setdefault(item.id if len(self.exact.get(key, ())) > 1 else name)
         return sorted(found, key=lambda n: (not fold(n).startswith(typed), fold(n), n))
 
     def suggest(self, typed: str, limit: int = 3) -> list[str]:
@@ -168,15 +169,14 @@ class NameIndex:
         see :func:`sound`), and the name is scored by its least alike word, so "aliev" offers
         every Aliyev and "Khojaly" offers nothing that merely shares a start with it.
         """
-        words = fold(typed.replace("ə", "a").replace("Ə", "a")).split() or [fold(typed)]
-        words = [w for w in words if w]
+        words = fold(typed.translate(_SCHWA)).split()
         if not words:
             return []
         scored: dict[str, tuple[float, int]] = {}
         for item in self.records.values():
             best = (0.0, 0)
-            for name in (item.name, *item.aliases, item.id.replace("-", " ")):
-                known = fold(name.replace("ə", "a").replace("Ə", "a")).split()
+            for name in (item.name, *item.aliases, item.id):
+                known = fold(name.translate(_SCHWA)).split()
                 if not known:
                     continue
                 score = min(max(_word_likeness(w, k) for k in known) for w in words)

@@ -38,6 +38,11 @@ class DayRange:
     def single_day(self) -> bool:
         return self.start == self.end
 
+    @property
+    def span(self) -> Span:
+        """The range as a date, for the tests of what overlaps it."""
+        return Span(self.start, self.end, f"{self.start.isoformat()}/{self.end.isoformat()}")
+
 
 _NOT_OPERATIONS = frozenset(
     {EventType.BACKGROUND, EventType.STATEMENT, EventType.DENIAL, EventType.FOOTAGE}
@@ -80,9 +85,9 @@ def view_range(chron: Chronology, filt: Filter) -> DayRange:
         start, end = max(default.start, _back(default.end, longest)), default.end
     elif start is None:
         assert end is not None
-        start = default.start if default.start <= end else end
+        start = min(default.start, end)
     elif end is None:
-        end = default.end if default.end >= start else start
+        end = max(default.end, start)
     span = (end - start).days + 1
     if span > MAX_DAYS:
         raise UsageError(
@@ -93,7 +98,8 @@ def view_range(chron: Chronology, filt: Filter) -> DayRange:
 
 
 def _back(day: dt.date, by: dt.timedelta) -> dt.date:
-    return day - by if day - dt.date.min >= by else dt.date.min
+    """``day - by``, or the calendar's first day where that would fall before it."""
+    return dt.date.fromordinal(max(day.toordinal() - by.days, 1))
 
 
 def day_known(span: Span) -> bool:

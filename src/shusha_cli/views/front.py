@@ -28,7 +28,6 @@ from shusha_cli.core.model import (
     Place,
     PlaceKind,
     Side,
-    Span,
 )
 from shusha_cli.core.names import fold
 from shusha_cli.core.query import ControlStep, Filter
@@ -107,8 +106,6 @@ histories = query.control_histories
 
 def holding_on(steps: Sequence[ControlStep], day: dt.date) -> Holding:
     """Who held a place on ``day``, given its changes in order (see the module's rules)."""
-    if not steps:
-        return UNKNOWN
     changing = [s for s in steps if not day_known(s.event.date) and covers(s.event.date, day)]
     if changing:
         step = changing[-1]
@@ -118,9 +115,8 @@ def holding_on(steps: Sequence[ControlStep], day: dt.date) -> Holding:
         step = done[-1]
         hold = Hold.PARTIAL if step.change.extent is Extent.PARTIAL else Hold.HELD
         return Holding(hold, step.change.to, step.change.from_, step)
-    first = steps[0]
-    if first.change.from_ is not None:
-        return Holding(Hold.IMPLIED, first.change.from_, None, first)
+    if steps and steps[0].change.from_ is not None:  # none done yet: what the first implies
+        return Holding(Hold.IMPLIED, steps[0].change.from_, None, steps[0])
     return UNKNOWN
 
 
@@ -228,15 +224,15 @@ def front(chron: Chronology, filt: Filter, *, article_only: bool = False) -> Fro
     unknown day come last (see :attr:`Front.folded`).
     """
     rng = view_range(chron, filt)
-    window = Span(rng.start, rng.end, "")
+    window = rng.span
     article = article_histories(chron)
     history = article if article_only else histories(chron)
     rows: list[FrontRow] = []
     changes: list[FrontChange] = []
     for place in chron.places:
-        steps = history.get(place.id, [])
-        if not steps or (filt.places and place.id not in filt.places):
+        if place.id not in history or (filt.places and place.id not in filt.places):
             continue
+        steps = history[place.id]
         if filt.sides and not any(_involves(s, filt.sides) for s in steps):
             continue
         own = article.get(place.id, [])
@@ -253,7 +249,7 @@ def front(chron: Chronology, filt: Filter, *, article_only: bool = False) -> Fro
         key=lambda r: (r.only_changing, chron.order(r.first_change.event), fold(r.place.name))
     )
     changes.sort(key=lambda c: (chron.order(c.step.event), fold(c.place.name)))
-    named = Filter(start=rng.start, end=rng.end, places=filt.places)
+    named = Filter(start=rng.start, end=rng.end)  # the place filter is applied below
     seen = {p for e in query.timeline(chron, named) for p in query.event_places(e)}
     unrecorded = tuple(
         sorted(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import field, replace
 from enum import Enum
@@ -44,13 +44,14 @@ KM_PER_DEGREE = 111.32
 """Kilometres per degree of latitude (and of longitude once multiplied by cos(latitude))."""
 
 _SCALE_STEPS = (0.5, 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
-_KIND_RANK = {
+_KIND_RANK = dict.fromkeys(PlaceKind, 5) | {
     PlaceKind.CITY: 0,
     PlaceKind.TOWN: 1,
     PlaceKind.VILLAGE: 2,
     PlaceKind.MOUNTAIN: 3,
     PlaceKind.BUILDING: 4,
 }
+"""Which of the places sharing a cell is named first: settlements by size; the rest after."""
 
 
 class Role(str, Enum):
@@ -125,11 +126,8 @@ class PlaceMap:
 
     @property
     def keyed(self) -> tuple[MapPoint, ...]:
-        return tuple(sorted((p for p in self.points if p.key is not None), key=_key_of))
-
-
-def _key_of(point: MapPoint) -> int:
-    return point.key or 0
+        """The points listed in the key, by number: keys are given in the order of ``points``."""
+        return tuple(p for p in self.points if p.key is not None)
 
 
 @record(frozen=False)
@@ -156,6 +154,7 @@ class _Canvas:
         )
 
     def write(self, row: int, start: int, text: str, cell: MapCell) -> None:
+        """Write ``text`` from ``start``: each character a copy of ``cell`` holding it."""
         for i, ch in enumerate(text):
             self.cells[row][start + i] = replace(cell, char=ch)
 
@@ -216,8 +215,8 @@ def draw_map(
     if filt.is_set:
         active_ids = {p for e in query.timeline(chron, filt) for p in query.event_places(e)}
     day = filt.start if filt.start is not None and filt.start == filt.end else None
-    history = histories(chron) if day is not None else {}
-    article = article_histories(chron) if day is not None else {}
+    history = defaultdict(list, histories(chron))
+    article = defaultdict(list, article_histories(chron))
 
     if centre is not None and centre.coordinates is not None:
         # The frame reaches at least ``radius_km`` from the centre every way; the canvas may
@@ -227,18 +226,17 @@ def draw_map(
         cx, cy = centre.coordinates.lon * cos0, lat0
         span_x = span_y = 2 * radius_km / KM_PER_DEGREE
     else:
-        lats = [p.coordinates.lat for p in located if p.coordinates is not None]
-        lat0 = sum(lats) / len(lats) if lats else 0.0
+        # The frame of every place with coordinates; with none, an empty frame at 0, 0.
+        lats = [p.coordinates.lat for p in located if p.coordinates is not None] or [0.0]
+        lat0 = sum(lats) / len(lats)
         cos0 = math.cos(math.radians(lat0))
-        xs = [p.coordinates.lon * cos0 for p in located if p.coordinates is not None]
-        cx = (min(xs) + max(xs)) / 2 if xs else 0.0
-        cy = (min(lats) + max(lats)) / 2 if lats else 0.0
-        span_x = max(xs) - min(xs) if xs else 0.0
-        span_y = max(lats) - min(lats) if lats else 0.0
+        xs = [p.coordinates.lon * cos0 for p in located if p.coordinates is not None] or [0.0]
+        cx, cy = (min(xs) + max(xs)) / 2, (min(lats) + max(lats)) / 2
+        span_x, span_y = max(xs) - min(xs), max(lats) - min(lats)
 
     # One column covers ``ux`` cos-corrected degrees, one row ASPECT times as much.
     floor = 0.2 / KM_PER_DEGREE  # never finer than 200 m a column
-    ux = max(span_x / max(width - 1, 1), span_y / (ASPECT * max(height - 1, 1)), floor)
+    ux = max(span_x / (width - 1), span_y / (ASPECT * (height - 1)), floor)
     uy = ux * ASPECT
 
     counts: Counter[str] = Counter()
@@ -265,7 +263,7 @@ def draw_map(
 
     def rank(p: Place) -> tuple[int, int, int, str]:
         quiet = active_ids is not None and p.id not in active_ids
-        return (int(quiet), _KIND_RANK.get(p.kind, 9), -counts[p.id], fold(p.name))
+        return (int(quiet), _KIND_RANK[p.kind], -counts[p.id], fold(p.name))
 
     points: list[MapPoint] = []
     for (row, col), group in cells.items():
@@ -273,10 +271,7 @@ def draw_map(
         holdings = (
             {
                 symbol(h): h
-                for h in (
-                    holding_with_claims(history.get(p.id, []), article.get(p.id, []), day)
-                    for p in group
-                )
+                for h in (holding_with_claims(history[p.id], article[p.id], day) for p in group)
             }
             if day is not None
             else {}
@@ -299,7 +294,9 @@ def draw_map(
     canvas = _Canvas(width, height)
     for pt in points:
         mark = symbol(pt.holding) if pt.holding is not None else ("●" if pt.active else "○")
-        canvas.write(pt.row, pt.col, mark, MapCell(mark, Role.MARKER, pt.active, pt.holding))
+        canvas.write(
+            pt.row, pt.col, mark, MapCell(role=Role.MARKER, active=pt.active, holding=pt.holding)
+        )
     placed: list[MapPoint] = []
     next_key = 1
     for pt in points:
@@ -366,7 +363,7 @@ def _place_number(canvas: _Canvas, pt: MapPoint) -> bool:
     if _try(canvas, pt, text, Role.NUMBER, tries, _NUMBER_KEEP_OFF):
         return True
     if n == 1 and pt.holding is None:
-        canvas.write(r, c, text, MapCell(text, Role.NUMBER, pt.active, None))
+        canvas.write(r, c, text, MapCell(role=Role.NUMBER, active=pt.active))
         return True
     return False
 
@@ -379,7 +376,7 @@ def _try(
     tries: Sequence[tuple[int, int]],
     keep_off: frozenset[Role],
 ) -> bool:
-    cell = MapCell(" ", role, pt.active, pt.holding)
+    cell = MapCell(role=role, active=pt.active, holding=pt.holding)
     for row, start in tries:
         if canvas.free(row, start, len(text), keep_off):
             canvas.write(row, start, text, cell)

@@ -73,7 +73,7 @@ def timeline(
         left_out = 0
     if reverse:
         proper.reverse()
-    shown = proper[:limit] if limit is not None else proper
+    shown = proper[:limit]  # a slice to None is the whole list
     return Timeline(
         tuple(shown), tuple(under_way), len(proper), left_out, filt.start, filt.description
     )
