@@ -98,7 +98,8 @@ def _breaks(line: str, width: int) -> list[int]:
                     w += _width(line[take])
                     take += 1
                 take = max(take, pos + 1)  # a wide character in a one-cell column: alone
-                cuts.append(take)
+                if take < j:  # a cut at the word's end would leave an empty line after it
+                    cuts.append(take)
                 pos = take
             used = _width(line[pos:j])
         else:
