@@ -20,6 +20,7 @@ from shusha_cli.render.chart_parts import (
     flow,
     print_line,
     side_items,
+    swatch,
 )
 from shusha_cli.render.grid import Grid
 from shusha_cli.render.grid import cell as _t
@@ -108,7 +109,7 @@ def _legend_front(console: Console) -> None:
     for line in flow(side_items(), console.width, Text("Sides:")):
         print_line(console, line)
     for mark, style, words in _HOLD_LEGEND:
-        line = Text(f" {mark} ", style=style)
+        line = swatch(f" {mark} ", style)
         line.append(f" {words}")
         console.print(line)
     console.print(
