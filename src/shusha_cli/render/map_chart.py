@@ -64,10 +64,9 @@ def print_map(console: Console, m: PlaceMap) -> None:
     console.print(_t(title, "bold underline"))
     for line in _map_lines(m):
         print_line(console, line)
-    bar = Text(" ├" + "─" * max(m.scale_cols - 1, 0) + "┤", style="bold")
-    bar.append(f" {_km(m.scale_km)} km", style="bold")
+    bar = " ├" + "─" * max(m.scale_cols - 1, 0) + f"┤ {_km(m.scale_km)} km"
     scale = [
-        bar,
+        Text(bar, style="bold"),
         Text("↑N north is up", style="dim"),
         Text(f"a column ≈ {m.km_per_col:.2g} km, a row ≈ {2 * m.km_per_col:.2g} km", style="dim"),
     ]
