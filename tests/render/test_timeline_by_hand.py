@@ -212,8 +212,8 @@ def test_only_under_way_one_of_them_no_background(shipped: Chronology) -> None:
         [("Timeline: a range — 0 events", "bold")],
         [
             (
-                "1 earlier event still under way on 9 Nov 2020 are listed at the end; "
-                "--within leaves them out.",
+                "1 earlier event still under way on 9 Nov 2020 is listed at the end; "
+                "--within leaves it out.",
                 "dim",
             )
         ],
