@@ -451,3 +451,22 @@ def test_one_day_with_nothing_and_with_every_kind_of_holding(shipped: Chronology
     console = Recorder(100)
     front_chart.print_front(console, shipped, many)
     assert printed(console) == day_page(shipped, many, 100)
+
+
+def test_the_widths_where_the_layout_changes(shipped: Chronology) -> None:
+    """Names shortened only below name + 1 + 7 columns; three columns a day only where all fit."""
+    f = front(shipped, Filter(start=dt.date(2020, 11, 1), end=dt.date(2020, 11, 4)))
+    label = max(len(r.place.name) for r in f.known_rows)
+    for width in (label + 8, label + 7, label + 1 + 12, label + 1 + 11, 12, 11, 10, 9):
+        console = Recorder(width)
+        front_chart.print_front(console, shipped, f)
+        assert printed(console) == page(shipped, f, width), width
+    console = Recorder(label + 13)
+    front_chart.print_front(console, shipped, f)
+    assert " " * (label + 1) + " 1  2  3  4 " in console.text.splitlines()
+
+
+def test_fit_label() -> None:
+    assert front_chart._fit_label("Shusha", 6) == "Shusha"
+    assert front_chart._fit_label("Shusha", 5) == "Shus…"
+    assert front_chart._fit_label("Shusha", 1) == "S…"

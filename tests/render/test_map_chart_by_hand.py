@@ -232,3 +232,26 @@ def test_nothing_left_out(shipped: Chronology) -> None:
     got = printed(console)
     assert got == page(bare, 40)
     assert got[0] == [("Places with coordinates", "bold underline")]
+
+
+def test_no_frame_without_a_centre(shipped: Chronology) -> None:
+    """A radius or places beyond the frame are only said when the map has a centre."""
+    m = draw_map(shipped, Filter(), 38, 6, "shusha", 5.0)
+    assert m.outside
+    assert m.radius_km is not None
+    loose = dataclasses.replace(m, around=None)
+    console = Recorder(40)
+    map_chart.print_map(console, loose)
+    assert printed(console) == page(loose, 40)
+    assert "Beyond" not in console.text
+    assert printed(console)[0] == [("Places with coordinates", "bold underline")]
+    no_radius = dataclasses.replace(m, radius_km=None)
+    console = Recorder(40)
+    map_chart.print_map(console, no_radius)
+    assert printed(console)[0] == [("Places with coordinates", "bold underline")]
+    assert printed(console) == page(no_radius, 40)
+
+
+def test_km() -> None:
+    assert map_chart._km(50.0) == "50"
+    assert map_chart._km(2.5) == "2.5"

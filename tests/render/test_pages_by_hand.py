@@ -38,11 +38,8 @@ def shown(item: Any) -> object:
         )
     assert isinstance(item, Table)
     cells = [[pieces(c) for c in col._cells] for col in item.columns]
-    return (
-        "fields",
-        [str(c.style) for c in item.columns],
-        [list(r) for r in zip(*cells, strict=True)],
-    )
+    cols = [(str(c.style), c.no_wrap, c.overflow) for c in item.columns]
+    return ("fields", item.padding, cols, [list(r) for r in zip(*cells, strict=True)])
 
 
 def printed(console: Recorder) -> list[object]:
@@ -50,7 +47,8 @@ def printed(console: Recorder) -> list[object]:
 
 
 def fields(rows: list[tuple[str, str]]) -> object:
-    return ("fields", ["bold", ""], [[[(k, "")], [(v, "")]] for k, v in rows if v])
+    cols = [("bold", True, "ellipsis"), ("", False, "fold")]
+    return ("fields", (0, 2, 0, 2), cols, [[[(k, "")], [(v, "")]] for k, v in rows if v])
 
 
 def events_part(
@@ -156,8 +154,8 @@ def test_a_page_with_every_kind_of_control_line_and_no_coordinates(shipped: Chro
     pages.print_place(console, shipped, r, False)
     page = printed(console)
     assert page == place_page(shipped, r, False, 50)
-    assert [(k[0][0]) for k, _ in page[1][2]] == ["id", "kind", "coordinates", "identification"]  # type: ignore[index]
-    assert page[1][2][2][1] == [("none recorded", "")]  # type: ignore[index]
+    assert [(k[0][0]) for k, _ in page[1][3]] == ["id", "kind", "coordinates", "identification"]  # type: ignore[index]
+    assert page[1][3][2][1] == [("none recorded", "")]  # type: ignore[index]
 
 
 def test_a_quiet_place(shipped: Chronology) -> None:
@@ -268,4 +266,4 @@ def test_an_actor_with_nothing_said_or_linked(shipped: Chronology, width: int) -
     pages.print_actor(console, shipped, r)
     page = printed(console)
     assert page == actor_page(shipped, r, False, width)
-    assert [k[0][0] for k, _ in page[1][2]] == ["id", "kind", "side"]  # type: ignore[index]
+    assert [k[0][0] for k, _ in page[1][3]] == ["id", "kind", "side"]  # type: ignore[index]
