@@ -366,6 +366,18 @@ def test_both_printing_paths_agree(width: int, leading: int, color: bool) -> Non
         assert "\x1b[3m" in out.getvalue()  # the italic cell, a Text with no spans
 
 
+@pytest.mark.parametrize("color", [False, True])
+def test_a_row_of_empty_cells_is_the_margin_alone(color: bool) -> None:
+    grid = Grid()
+    grid.add_column("A", justify="right", min_width=4)
+    grid.add_column("B", justify="right")
+    grid.add_row(Text(""), Text(""))
+    grid.add_row(Text("x"), Text("y"))
+    assert render(grid, 20, color).splitlines()[3] == " "
+    assert render(grid, 20).splitlines()[3:] == [" ", "    x   y", ""]
+    assert [line.plain for line in grid.lines(20)][3] == " "
+
+
 def test_every_line_of_the_lines_path_starts_with_the_margin() -> None:
     grid = three_columns(leading=1, title=None)
     for line in list(grid.lines(40))[1:-1]:

@@ -106,7 +106,7 @@ def _breaks(line: str, width: int) -> list[int]:
             used += word
         used += k - j
         i = k
-    return [c for c in cuts if 0 < c < n]
+    return cuts  # each inside the line: after a word's first character, before the line's end
 
 
 def _segments(text: Text, console: Console) -> Iterable[Segment]:
