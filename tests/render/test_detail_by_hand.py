@@ -300,6 +300,7 @@ def test_a_quote_with_little_recorded(shipped: Chronology) -> None:
         q,
         medium="",
         context="",
+        sources=(3, 14),
         date=Span(q.date.start, q.date.end, "~x", q.date.precision, Qualifier.APPROXIMATE),
     )
     speaker = dataclasses.replace(d.speaker, role=None)

@@ -378,6 +378,25 @@ def test_a_row_of_empty_cells_is_the_margin_alone(color: bool) -> None:
     assert [line.plain for line in grid.lines(20)][3] == " "
 
 
+def test_a_right_justified_column_between_others() -> None:
+    grid = Grid()
+    grid.add_column("Name")
+    grid.add_column("N", justify="right")
+    grid.add_column("Note")
+    grid.add_row(Text("Shusha"), Text("7"), Text("city"))
+    grid.add_row(Text("Agbulag"), Text("12"), Text(""))
+    expected = [
+        "",
+        " Name       N   Note",
+        " " + "─" * 19,
+        " Shusha     7   city",
+        " Agbulag   12",
+        "",
+    ]
+    assert [line.plain for line in grid.lines(40)] == expected
+    assert render(grid, 40).splitlines() == expected
+
+
 def test_every_line_of_the_lines_path_starts_with_the_margin() -> None:
     grid = three_columns(leading=1, title=None)
     for line in list(grid.lines(40))[1:-1]:
@@ -394,6 +413,8 @@ def test_measure() -> None:
     assert Measurement.get(narrow, narrow.options, grid) == Measurement(12, 12)
     empty = Grid()
     assert Measurement.get(console, console.options, empty) == Measurement(2, 100)
+    # a whole number of cells, as Rich lays it out
+    assert type(Measurement.get(console, console.options, grid).minimum) is int
 
 
 def test_cell_and_table() -> None:

@@ -212,15 +212,13 @@ class Grid:
 
     def _line(self, cells: list[Text], widths: list[int]) -> Text:
         line = Text(" " * EDGE)
-        last = len(cells) - 1
-        for n, (cell, width) in enumerate(zip(cells, widths, strict=True)):
-            pad = width - cell.cell_len
+        for n, cell in enumerate(cells):
+            pad = widths[n] - cell.cell_len
             if self.columns[n].justify == "right" and pad > 0:
                 line.append(" " * pad)
                 pad = 0
             line.append_text(cell)
-            if n < last:
-                line.append(" " * (pad + GAP))
+            line.append(" " * (pad + GAP))  # after the last cell too: stripped just below
         line.rstrip()
         if not line.plain:  # keep the margin, so every line of the table starts with it
             line.append(" " * EDGE)
