@@ -339,7 +339,7 @@ def evidence(x: claims.Evidence) -> Pieces:
     return joined(
         (when(x.event.date, x.event.time_of_day), "bold cyan"),
         (" · ", ""),
-        (BEARS.get(x.bears_out, x.bears_out), "yellow"),
+        (BEARS[x.bears_out], "yellow"),
         ("\n" + x.event.title, ""),
         ("\n" + x.event.id, "dim"),
     )
@@ -421,13 +421,15 @@ def variants(shipped: Chronology) -> list[claims.Matter]:
         ms[0], claim=(), counter=(), article=(), places=ms[0].places[:3],
         same_side=(("a", "b"), ("c", "d")),
     )  # fmt: skip
-    return [*ms, odd]
+    four = dataclasses.replace(ms[1], places=(*ms[0].places, *ms[1].places)[:4])
+    return [*ms, odd, four]
 
 
 @pytest.mark.parametrize("width", [120, 119])
 def test_claims(shipped: Chronology, width: int) -> None:
     ms = variants(shipped)
-    assert any(len(m.places) > 3 for m in ms)
+    assert any(len(m.places) > 4 for m in ms)
+    assert any(len(m.places) == 4 for m in ms)
     assert any(s.quotes for m in ms for s in m.claim)
     assert {x.bears_out for m in ms for x in m.article} == set(BEARS)
     console = Recorder(width)

@@ -52,7 +52,7 @@ def print_days(console: Console, act: Activity) -> None:
     label_w = 10  # "Thu 29 Oct"
     prefix = label_w + 1 + on_w + 2 + span_w + 1
     bar_w = max(width - prefix - 1, 1)
-    biggest = max((d.on_day_total + d.in_span_total for d in act.days), default=0)
+    biggest = max(d.on_day_total + d.in_span_total for d in act.days)  # a range has a day
     unit = max(1, math.ceil(biggest / bar_w))
     if unit > 1:
         console.print(_t(f"one cell = {unit} events (numbers are exact)", "dim"))
