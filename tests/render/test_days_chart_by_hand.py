@@ -233,3 +233,21 @@ def test_the_palette_is_valid_and_tells_types_apart() -> None:
     for colour in [*chart_parts.TYPE_COLOURS.values(), *chart_parts.SIDE_COLOURS.values()]:
         Style.parse(f"bold black on {colour}")
     assert len(set(chart_parts.SIDE_COLOURS.values())) == len(chart_parts.SIDE_COLOURS)
+
+
+def test_every_small_bar() -> None:
+    """Every small day at every narrow bar: the cells never overshoot, the uncertain give way."""
+    d0 = dt.date(2020, 11, 2)
+    overshoots = 0
+    for on in range(9):
+        for maybe in range(9):
+            for bar_w in range(1, 7):
+                unit = max(1, -(-(on + maybe) // bar_w))
+                split = [(EventType.ADVANCE, on - on // 3), (EventType.CAPTURE, on // 3)]
+                d = day(d0, [(t, n) for t, n in split if n], maybe)
+                got = pieces(days_chart._day_bar(d, 2, 2, unit, bar_w))
+                assert got == bar(d, 2, 2, unit, bar_w), (on, maybe, bar_w)
+                cells = "".join(t for t, _ in got).split("│", 1)[1]
+                assert len(cells) <= bar_w
+                overshoots += cells_for(on, unit) + cells_for(maybe, unit) > bar_w
+    assert overshoots > 10

@@ -87,9 +87,9 @@ def _day_bar(d: DayActivity, on_w: int, span_w: int, unit: int, bar_w: int) -> T
     line.append("│", style="dim")
     exact = _cells(d.on_day_total, unit)
     maybe = _cells(d.in_span_total, unit)
-    if exact + maybe > bar_w:  # rounding up small counts can overshoot by a cell or two
-        maybe = max(bar_w - exact, 0)
-        exact = min(exact, bar_w)
+    # Rounding up small counts can overshoot the bar by a cell or two: the uncertain cells give.
+    # (The unit is chosen so the busiest day fits, so the sure cells alone never overshoot.)
+    maybe = min(maybe, bar_w - exact)
     for event_type, n in _split(d.on_day, exact):
         line.append(TYPE_SYMBOLS[event_type] * n, style=f"bold black on {TYPE_COLOURS[event_type]}")
     line.append(SPAN_MARK * maybe, style="dim")
