@@ -14,7 +14,7 @@ from rich.text import Text
 
 from shusha_cli.core.inert import safe
 from shusha_cli.core.model import ARTICLE, Chronology, Extent, Side
-from shusha_cli.core.query import Filter
+from shusha_cli.core.query import ControlStep, Filter
 from shusha_cli.render import front_chart
 from shusha_cli.render.grid import Grid
 from shusha_cli.render.text import human_span
@@ -470,3 +470,21 @@ def test_fit_label() -> None:
     assert front_chart._fit_label("Shusha", 6) == "Shusha"
     assert front_chart._fit_label("Shusha", 5) == "Shus…"
     assert front_chart._fit_label("Shusha", 1) == "S…"
+
+
+def test_since_for_every_kind_of_holding(shipped: Chronology) -> None:
+    """Why a place is held as the one-day table says it, for each holding, a claim's too."""
+    claim = next(e for e in shipped.events if e.is_claim and e.control)
+    own = next(e for e in shipped.events if not e.is_claim and e.control and e.time_of_day)
+    unsure_day = next(e for e in shipped.events if e.control and e.date.end != e.date.start)
+    for event in (claim, own, unsure_day):
+        step = ControlStep(event, event.control[0])
+        for hold in Hold:
+            h = Holding(hold, Side.ARMENIA, None, step)
+            assert pieces(front_chart._since(shipped, h)) == since(shipped, h), (event.id, hold)
+    assert pieces(front_chart._since(shipped, Holding(Hold.HELD, Side.ARMENIA))) == []
+    h = Holding(Hold.CHANGING, Side.ARMENIA, None, ControlStep(claim, claim.control[0]))
+    assert pieces(front_chart._since(shipped, h))[-1] == (
+        f"\n⚑ claim by {author(shipped, claim.attribution)}",
+        "yellow",
+    )

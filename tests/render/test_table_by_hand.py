@@ -218,7 +218,7 @@ def test_places_wide(shipped: Chronology) -> None:
     assert any(r.place.district is None for r in rows)
     quiet = PlaceRow(rows[0].place, 0, None, None)
     rows = [*rows, quiet]
-    console = Recorder(80)
+    console = Recorder(64)
     table.print_places(console, rows)
     grid = only_grid(console)
     assert title_of(grid) == f"{len(rows)} places"

@@ -248,7 +248,7 @@ def _print_front_day(console: Console, chron: Chronology, front: Front) -> None:
     day = front.range.start
     if front.known_rows:
         table = Grid(title=_t(f"Who held what on {day_text(day)}, as far as the data says"))
-        table.add_column("", min_width=3, max_width=3)
+        table.add_column(min_width=3, max_width=3)
         table.add_column("Place", min_width=8, max_width=22)
         table.add_column("Holder", min_width=10, max_width=26)
         table.add_column("Because", ratio=1, min_width=16)
