@@ -420,7 +420,10 @@ def day_page(chron: Chronology, f: Front, width: int) -> list[object]:
     return [*out, *unrecorded(f), None, *legend(width)]
 
 
-@pytest.mark.parametrize("on", [dt.date(2020, 11, 8), dt.date(2020, 10, 20), dt.date(2020, 11, 10)])
+@pytest.mark.parametrize(
+    "on",
+    [dt.date(2020, 11, 8), dt.date(2020, 10, 20), dt.date(2020, 11, 10), dt.date(2020, 11, 5)],
+)
 def test_one_day(shipped: Chronology, on: dt.date) -> None:
     f = front(shipped, Filter(start=on, end=on))
     assert f.range.single_day
@@ -488,3 +491,19 @@ def test_since_for_every_kind_of_holding(shipped: Chronology) -> None:
         f"\n⚑ claim by {author(shipped, claim.attribution)}",
         "yellow",
     )
+
+
+@pytest.mark.parametrize(
+    ("on", "count"),
+    [(dt.date(2020, 10, 29), 2), (dt.date(2020, 11, 6), 1), (dt.date(2020, 11, 7), 4)],
+)
+def test_one_day_with_changes_listed(shipped: Chronology, on: dt.date, count: int) -> None:
+    f = front(shipped, Filter(start=on, end=on))
+    assert len(listed(f)) == count
+    console = Recorder(100)
+    front_chart.print_front(console, shipped, f)
+    got = printed(console)
+    assert got == day_page(shipped, f, 100)
+    noun = "change" if count == 1 else "changes"
+    title = f"{count} {noun} of control that day, or in a span that includes it"
+    assert title in [x[1] for x in got if isinstance(x, tuple)]
