@@ -226,12 +226,15 @@ def test_every_cell_style(shipped: Chronology) -> None:
 
 def test_nothing_left_out(shipped: Chronology) -> None:
     m = draw_map(shipped, Filter(), 38, 6)
-    bare = dataclasses.replace(m, no_coordinates=(), outside=(), points=(), description="")
+    bare = dataclasses.replace(
+        m, no_coordinates=(), outside=(), points=(), description="", scale_cols=1
+    )
     console = Recorder(40)
     map_chart.print_map(console, bare)
     got = printed(console)
     assert got == page(bare, 40)
     assert got[0] == [("Places with coordinates", "bold underline")]
+    assert got[m.height + 3][0][0].startswith(" ├┤ ")
 
 
 def test_no_frame_without_a_centre(shipped: Chronology) -> None:
