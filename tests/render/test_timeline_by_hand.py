@@ -259,3 +259,20 @@ def test_under_way_needs_a_first_day_for_its_line(shipped: Chronology) -> None:
         [("Timeline: a range — 1 event", "bold")],
         grid_of(timeline.compact_table(shipped, [own], 80)),
     ]
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_the_under_way_note_agrees_with_its_count(shipped: Chronology, count: int) -> None:
+    others = [e for e in shipped.events if e.type is not EventType.BACKGROUND][:count]
+    own = next(e for e in shipped.events if not e.is_claim)
+    console = Recorder(200)
+    timeline.print_timeline(
+        console, shipped, make([own], others, start=dt.date(2020, 11, 2)), False
+    )
+    verb = (
+        "is listed at the end; --within leaves it out"
+        if count == 1
+        else ("are listed at the end; --within leaves them out")
+    )
+    noun = "earlier event" if count == 1 else "earlier events"
+    assert printed(console)[1] == [(f"{count} {noun} still under way on 2 Nov 2020 {verb}.", "dim")]
