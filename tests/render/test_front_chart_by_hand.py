@@ -315,6 +315,22 @@ def test_the_grid_reads_back_as_the_holdings(shipped: Chronology) -> None:
         assert [line[label + 3 * i + 1] for i in range(len(days))] == [mark(h) for h in r.cells]
 
 
+@pytest.mark.parametrize(
+    ("first", "count", "cw", "line"),
+    [
+        (dt.date(2020, 10, 26), 8, 1, "Oct"),  # no room for Nov in its last two days
+        (dt.date(2020, 10, 28), 8, 1, "Oct Nov"),  # Oct has exactly its name and a space
+        (dt.date(2020, 10, 29), 36, 1, "   Nov" + " " * 27 + "Dec"),  # Oct has no room
+        (dt.date(2020, 10, 30), 3, 3, "Oct   Nov"),
+        (dt.date(2020, 10, 31), 1, 3, "Oct"),
+    ],
+)
+def test_month_names(first: dt.date, count: int, cw: int, line: str) -> None:
+    block = [first + dt.timedelta(i) for i in range(count)]
+    assert months_line(block, cw) == line
+    assert front_chart._grid_header(block, 0, cw)[0].plain == " " + line
+
+
 def test_months_by_hand() -> None:
     oct30 = [dt.date(2020, 10, 30) + dt.timedelta(i) for i in range(5)]
     assert months_line(oct30, 1) == "  Nov"
@@ -467,6 +483,34 @@ def test_the_widths_where_the_layout_changes(shipped: Chronology) -> None:
     console = Recorder(label + 13)
     front_chart.print_front(console, shipped, f)
     assert " " * (label + 1) + " 1  2  3  4 " in console.text.splitlines()
+
+
+def test_changes_of_one_event_grouped_only_when_alike(shipped: Chronology) -> None:
+    f = front(shipped, Filter(start=dt.date(2020, 11, 7), end=dt.date(2020, 11, 7)))
+    c = listed(f)[0]
+    others = [p for p in shipped.places if p.id != c.place.id][:4]
+    ch = c.step.change
+    other_side = next(s for s in Side if s not in (ch.to, ch.from_))
+    variants = [
+        dataclasses.replace(ch, place=others[0].id),  # alike: shares c's row
+        dataclasses.replace(ch, place=others[1].id, from_=other_side),
+        dataclasses.replace(ch, place=others[2].id, from_=None),
+        dataclasses.replace(
+            ch,
+            place=others[3].id,
+            extent=Extent.FULL if ch.extent is Extent.PARTIAL else Extent.PARTIAL,
+        ),
+    ]
+    changes = [c] + [
+        FrontChange(p, ControlStep(c.step.event, v)) for p, v in zip(others, variants, strict=True)
+    ]
+    many = dataclasses.replace(f, changes=tuple(changes))
+    console = Recorder(100)
+    front_chart.print_front(console, shipped, many)
+    got = printed(console)
+    assert got == day_page(shipped, many, 100)
+    grids = [x for x in got if isinstance(x, tuple) and x[1].startswith("5 changes")]
+    assert len(grids[0][3]) == 4
 
 
 def test_fit_label() -> None:

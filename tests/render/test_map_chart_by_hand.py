@@ -255,6 +255,18 @@ def test_no_frame_without_a_centre(shipped: Chronology) -> None:
     assert printed(console) == page(no_radius, 40)
 
 
+def test_two_places_in_one_cell(shipped: Chronology) -> None:
+    m = draw_map(shipped, Filter(), 38, 6)
+    two = dataclasses.replace(m.points[0], places=tuple(shipped.places[:2]))
+    one = dataclasses.replace(m.points[0], places=tuple(shipped.places[:1]))
+    for points, said in (((two,), True), ((one,), False)):
+        drawn = dataclasses.replace(m, points=points)
+        console = Recorder(60)
+        map_chart.print_map(console, drawn)
+        assert printed(console) == page(drawn, 60)
+        assert ("places that fall in one cell" in console.text) is said
+
+
 def test_km() -> None:
     assert map_chart._km(50.0) == "50"
     assert map_chart._km(2.5) == "2.5"

@@ -59,8 +59,8 @@ def _grid(front: Front, width: int) -> list[Text]:
         if lo:
             lines.append(Text(""))
         lines += _grid_header(block, label_w, cw)
-        for row, name in zip(rows, names, strict=True):
-            line = Text(_fit_label(name, label_w).ljust(label_w + 1))
+        for k, row in enumerate(rows):
+            line = Text(_fit_label(names[k], label_w).ljust(label_w + 1))
             for holding in row.cells[lo : lo + per_block]:
                 mark = symbol(holding)
                 line.append(mark.center(cw), style=cell_style(holding))
@@ -73,7 +73,7 @@ def _grid_header(block: Sequence[dt.date], label_w: int, cw: int) -> list[Text]:
     starts = [i for i, d in enumerate(block) if d.day == 1 or i == 0]
     for n, i in enumerate(starts):
         name = f"{block[i]:%b}"
-        room = (starts[n + 1] * cw if n + 1 < len(starts) else len(months)) - i * cw
+        room = ((starts[n + 1] if n + 1 < len(starts) else len(block)) - i) * cw  # in cells
         if len(name) + 1 <= room or (n + 1 == len(starts) and len(name) <= room):
             months[i * cw : i * cw + len(name)] = name
     pad = " " * (label_w + 1)
