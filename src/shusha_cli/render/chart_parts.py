@@ -130,10 +130,21 @@ def cell_style(holding: Holding) -> str:
     return f"bold {colour}"
 
 
+def swatch(mark: str, style: str) -> Text:
+    """A legend's mark in its own style, for words to follow in theirs.
+
+    Not ``Text(mark, style=style)``: that style is the whole Text's, so it would also cover
+    the words appended after the mark (a legend line all in black on cyan).
+    """
+    out = Text()
+    out.append(mark, style=style)
+    return out
+
+
 def side_items() -> list[Text]:
     items = []
     for side in Side:
-        item = Text(f" {SIDE_LETTERS[side]} ", style=f"bold black on {SIDE_COLOURS[side]}")
+        item = swatch(f" {SIDE_LETTERS[side]} ", f"bold black on {SIDE_COLOURS[side]}")
         item.append(f" {side.value}")
         items.append(item)
     return items

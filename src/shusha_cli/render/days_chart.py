@@ -20,6 +20,7 @@ from shusha_cli.render.chart_parts import (
     flow,
     print_line,
     runs,
+    swatch,
 )
 from shusha_cli.render.grid import cell as _t
 from shusha_cli.views.activity import Activity, DayActivity
@@ -51,7 +52,7 @@ def print_days(console: Console, act: Activity) -> None:
     label_w = 10  # "Thu 29 Oct"
     prefix = label_w + 1 + on_w + 2 + span_w + 1
     bar_w = max(width - prefix - 1, 1)
-    biggest = max((d.on_day_total + d.in_span_total for d in act.days), default=0)
+    biggest = max(d.on_day_total + d.in_span_total for d in act.days)  # a range has a day
     unit = max(1, math.ceil(biggest / bar_w))
     if unit > 1:
         console.print(_t(f"one cell = {unit} events (numbers are exact)", "dim"))
@@ -79,15 +80,16 @@ def print_days(console: Console, act: Activity) -> None:
 
 
 def _day_bar(d: DayActivity, on_w: int, span_w: int, unit: int, bar_w: int) -> Text:
-    line = Text(f"{d.day:%a} {d.day.day:>2} {d.day:%b} ", style="bold" if d.on_day_total else "")
+    # The label's own style, not the line's: a base style would make the whole bar bold too.
+    line = _t(f"{d.day:%a} {d.day.day:>2} {d.day:%b} ", "bold" if d.on_day_total else "")
     line.append(f"{d.on_day_total:>{on_w}}", style="bold" if d.on_day_total else "dim")
     line.append(f" +{d.in_span_total:<{span_w}} ", style="dim")
     line.append("│", style="dim")
     exact = _cells(d.on_day_total, unit)
     maybe = _cells(d.in_span_total, unit)
-    if exact + maybe > bar_w:  # rounding up small counts can overshoot by a cell or two
-        maybe = max(bar_w - exact, 0)
-        exact = min(exact, bar_w)
+    # Rounding up small counts can overshoot the bar by a cell or two: the uncertain cells give.
+    # (The unit is chosen so the busiest day fits, so the sure cells alone never overshoot.)
+    maybe = min(maybe, bar_w - exact)
     for event_type, n in _split(d.on_day, exact):
         line.append(TYPE_SYMBOLS[event_type] * n, style=f"bold black on {TYPE_COLOURS[event_type]}")
     line.append(SPAN_MARK * maybe, style="dim")
@@ -98,7 +100,7 @@ def _legend_days(console: Console, act: Activity) -> None:
     present = [t for t in EventType if any(n for d in act.days for t2, n in d.on_day if t2 is t)]
     items = []
     for event_type in present:
-        item = Text(TYPE_SYMBOLS[event_type], style=f"bold black on {TYPE_COLOURS[event_type]}")
+        item = swatch(TYPE_SYMBOLS[event_type], f"bold black on {TYPE_COLOURS[event_type]}")
         item.append(f" {event_type.value}")
         items.append(item)
     lead = Text("Dated to the day, by type:" + ("" if present else " none"))

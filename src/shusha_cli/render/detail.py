@@ -242,7 +242,7 @@ def _said_block(s: Said) -> Text:
 def _evidence_block(x: Evidence) -> Text:
     text = _t(_when(x.event.date, x.event.time_of_day), "bold cyan")
     text.append(" · ")
-    text.append(safe(_BEARS.get(x.bears_out, x.bears_out)), style="yellow")
+    text.append(_BEARS[x.bears_out], style="yellow")
     text.append("\n" + safe(x.event.title))
     text.append("\n" + safe(x.event.id), style="dim")
     return text

@@ -20,6 +20,7 @@ from shusha_cli.render.chart_parts import (
     flow,
     print_line,
     side_items,
+    swatch,
 )
 from shusha_cli.render.grid import Grid
 from shusha_cli.render.grid import cell as _t
@@ -58,8 +59,8 @@ def _grid(front: Front, width: int) -> list[Text]:
         if lo:
             lines.append(Text(""))
         lines += _grid_header(block, label_w, cw)
-        for row, name in zip(rows, names, strict=True):
-            line = Text(_fit_label(name, label_w).ljust(label_w + 1))
+        for k, row in enumerate(rows):
+            line = Text(_fit_label(names[k], label_w).ljust(label_w + 1))
             for holding in row.cells[lo : lo + per_block]:
                 mark = symbol(holding)
                 line.append(mark.center(cw), style=cell_style(holding))
@@ -72,7 +73,7 @@ def _grid_header(block: Sequence[dt.date], label_w: int, cw: int) -> list[Text]:
     starts = [i for i, d in enumerate(block) if d.day == 1 or i == 0]
     for n, i in enumerate(starts):
         name = f"{block[i]:%b}"
-        room = (starts[n + 1] * cw if n + 1 < len(starts) else len(months)) - i * cw
+        room = ((starts[n + 1] if n + 1 < len(starts) else len(block)) - i) * cw  # in cells
         if len(name) + 1 <= room or (n + 1 == len(starts) and len(name) <= room):
             months[i * cw : i * cw + len(name)] = name
     pad = " " * (label_w + 1)
@@ -108,7 +109,7 @@ def _legend_front(console: Console) -> None:
     for line in flow(side_items(), console.width, Text("Sides:")):
         print_line(console, line)
     for mark, style, words in _HOLD_LEGEND:
-        line = Text(f" {mark} ", style=style)
+        line = swatch(f" {mark} ", style)
         line.append(f" {words}")
         console.print(line)
     console.print(
@@ -247,7 +248,7 @@ def _print_front_day(console: Console, chron: Chronology, front: Front) -> None:
     day = front.range.start
     if front.known_rows:
         table = Grid(title=_t(f"Who held what on {day_text(day)}, as far as the data says"))
-        table.add_column("", min_width=3, max_width=3)
+        table.add_column(min_width=3, max_width=3)
         table.add_column("Place", min_width=8, max_width=22)
         table.add_column("Holder", min_width=10, max_width=26)
         table.add_column("Because", ratio=1, min_width=16)

@@ -98,14 +98,15 @@ def _breaks(line: str, width: int) -> list[int]:
                     w += _width(line[take])
                     take += 1
                 take = max(take, pos + 1)  # a wide character in a one-cell column: alone
-                cuts.append(take)
+                if take < j:  # a cut at the word's end would leave an empty line after it
+                    cuts.append(take)
                 pos = take
             used = _width(line[pos:j])
         else:
             used += word
         used += k - j
         i = k
-    return [c for c in cuts if 0 < c < n]
+    return cuts  # each inside the line: after a word's first character, before the line's end
 
 
 def _segments(text: Text, console: Console) -> Iterable[Segment]:
@@ -211,15 +212,13 @@ class Grid:
 
     def _line(self, cells: list[Text], widths: list[int]) -> Text:
         line = Text(" " * EDGE)
-        last = len(cells) - 1
-        for n, (cell, width) in enumerate(zip(cells, widths, strict=True)):
-            pad = width - cell.cell_len
+        for n, cell in enumerate(cells):
+            pad = widths[n] - cell.cell_len
             if self.columns[n].justify == "right" and pad > 0:
                 line.append(" " * pad)
                 pad = 0
             line.append_text(cell)
-            if n < last:
-                line.append(" " * (pad + GAP))
+            line.append(" " * (pad + GAP))  # after the last cell too: stripped just below
         line.rstrip()
         if not line.plain:  # keep the margin, so every line of the table starts with it
             line.append(" " * EDGE)

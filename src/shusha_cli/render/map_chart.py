@@ -15,6 +15,7 @@ from shusha_cli.render.chart_parts import (
     flow,
     print_line,
     side_items,
+    swatch,
 )
 from shusha_cli.render.grid import cell as _t
 from shusha_cli.render.text import day_text
@@ -40,7 +41,7 @@ def _map_lines(m: PlaceMap) -> list[Text]:
     top = Text("┌" + "─" * (inner - len(north) - 1) + north + "─┐", style="dim")
     lines = [top]
     for row in m.cells:
-        line = Text("│", style="dim")
+        line = swatch("│", "dim")
         for cell in row:
             line.append(safe(cell.char), style=_map_style(cell))
         line.append("│", style="dim")
@@ -63,10 +64,9 @@ def print_map(console: Console, m: PlaceMap) -> None:
     console.print(_t(title, "bold underline"))
     for line in _map_lines(m):
         print_line(console, line)
-    bar = Text(" ├" + "─" * max(m.scale_cols - 1, 0) + "┤", style="bold")
-    bar.append(f" {_km(m.scale_km)} km", style="bold")
+    bar = " ├" + "─" * max(m.scale_cols - 1, 0) + f"┤ {_km(m.scale_km)} km"
     scale = [
-        bar,
+        Text(bar, style="bold"),
         Text("↑N north is up", style="dim"),
         Text(f"a column ≈ {m.km_per_col:.2g} km, a row ≈ {2 * m.km_per_col:.2g} km", style="dim"),
     ]
@@ -89,12 +89,12 @@ def print_map(console: Console, m: PlaceMap) -> None:
         console.print()
         items = []
         for pt in m.keyed:
-            item = Text(str(pt.key), style="bold")
+            item = swatch(str(pt.key), "bold")
             item.append(f" {safe(pt.label)}", style="" if pt.active else "dim")
             if not pt.key_drawn:
                 item.append(" (no room to number it on the map)", style="dim")
             items.append(item)
-        for line in flow(items, console.width, Text("Key:", style="bold")):
+        for line in flow(items, console.width, swatch("Key:", "bold")):
             print_line(console, line)
     if m.outside and m.around is not None:
         console.print()
@@ -120,7 +120,7 @@ def print_map(console: Console, m: PlaceMap) -> None:
 
 def _legend_map(m: PlaceMap) -> list[Text]:
     def item(mark: str, style: str, words: str) -> Text:
-        text = Text(mark, style=style)
+        text = swatch(mark, style)
         text.append(f" {words}")
         return text
 

@@ -100,10 +100,13 @@ def print_timeline(console: Console, chron: Chronology, tl: Timeline, full: bool
     if tl.under_way and tl.start is not None:
         background = tl.background_under_way
         also = f" ({background} of them background)" if background else ""
+        listed = "is listed at the end; --within leaves it out"
+        if len(tl.under_way) > 1:
+            listed = "are listed at the end; --within leaves them out"
         console.print(
             _t(
                 f"{_plural(len(tl.under_way), 'earlier event')}{also} still under way on "
-                f"{day_text(tl.start)} are listed at the end; --within leaves them out.",
+                f"{day_text(tl.start)} {listed}.",
                 "dim",
             )
         )
