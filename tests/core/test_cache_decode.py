@@ -53,3 +53,20 @@ def test_an_entry_goes_in_the_folder_it_is_given(tmp_path: Path, shipped: Chrono
     assert entry.name.startswith("chronology-")
     assert entry.name.endswith(".json")
     assert cache.entry_path(key, tmp_path / "other") == tmp_path / "other" / entry.name
+
+
+def test_a_control_change_without_a_former_holder_survives_the_round_trip(
+    shipped: Chronology,
+) -> None:
+    import dataclasses
+
+    from shusha_cli.core.model import ControlChange, Side
+
+    first = next(e for e in shipped.events if e.control)
+    change = ControlChange(first.control[0].place, Side.AZERBAIJAN, None)
+    changed = dataclasses.replace(first, control=(change,))
+    events = tuple(changed if e.id == first.id else e for e in shipped.events)
+    chron = dataclasses.replace(shipped, events=events)
+    back = cache.decode(cache.encode(chron), chron.path)
+    assert back.record(first.id).control == (change,)  # type: ignore[union-attr]
+    assert back == chron

@@ -337,7 +337,7 @@ def decode(data: dict[str, Any], path: str) -> Chronology:
     def required_span(raw: list[Any]) -> Span:
         s = span(raw)
         if s is None:
-            raise TypeError("a record without a date")
+            raise TypeError  # damage: read() makes any error a miss, so no message
         return s
 
     title, file, paragraphs, perspective = data["source"]
