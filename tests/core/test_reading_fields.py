@@ -338,10 +338,10 @@ def test_listing_of_nothing() -> None:
 
 def spec(r: FieldReader) -> dict[str, Field]:
     return {
-        "title": Field(True, r.text),
-        "count": Field(True, r.integer),
-        "tags": Field(False, r.listing(r.slug)),
-        "note": Field(False, r.text),
+        "title": Field(r.text, required=True),
+        "count": Field(r.integer, required=True),
+        "tags": Field(r.listing(r.slug)),
+        "note": Field(r.text),
     }
 
 
@@ -401,7 +401,7 @@ def test_any_problem_makes_the_mapping_unusable(bad: str) -> None:
 
 def test_a_reader_that_gives_nothing_makes_the_mapping_unusable() -> None:
     r = reader()
-    quiet = {"k": Field(False, lambda n, label: None)}
+    quiet = {"k": Field(lambda n, label: None)}
     assert r.fields(node("k: 1"), "L", quiet) is None
     assert r.problems == []
     assert r.fields(node("{}"), "L", quiet) == {}

@@ -31,10 +31,14 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Field:
-    """How to read one key of a record: whether it is required, and the converter."""
+    """How to read one key of a record: the converter, and whether the key must be there.
 
-    required: bool
+    Optional by default, so that only a required key spells out a flag (a spec full of
+    ``False`` flags reads no better, and ``None`` would pass for each of them).
+    """
+
     read: Callable[[yaml.Node, str], object]
+    required: bool = False
 
 
 def _short(value: str) -> str:
