@@ -201,3 +201,12 @@ def test_a_gone_writer_is_stale() -> None:
 @pytest.mark.parametrize("pid", [2**40, 2**70])
 def test_a_pid_too_large_to_ask_about_is_left(pid: int) -> None:
     assert not tempfiles.is_stale(pid, time.time())
+
+
+def test_a_day_old_to_the_second(monkeypatch: pytest.MonkeyPatch) -> None:
+    now = 1_700_000_000.0
+    monkeypatch.setattr(tempfiles.time, "time", lambda: now)
+    me = os.getpid()
+    assert not tempfiles.is_stale(me, now - 86_400)  # a day old exactly: not yet
+    assert tempfiles.is_stale(me, now - 86_400.5)
+    assert not tempfiles.is_stale(me, now + 5)  # a clock put back: still ours

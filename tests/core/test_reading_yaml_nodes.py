@@ -90,6 +90,18 @@ def test_the_context_is_said_only_when_it_is_on_another_line(
         ("a: 1\nb: x\x07\n", 2, 5, "\\x07"),
         ("a: 1\nb: 2\n\n\x1b", 4, 1, "\\x1b"),
         ("a: \ufffe\n", 1, 4, "\\ufffe"),
+        ("\x07a: 1\n", 1, 1, "\\x07"),
+        # after letters of more than one byte: counted in characters, not in bytes
+        ("éééé: \x07\n", 1, 7, "\\x07"),
+        ("a: 1\nŞuşa: ok\nb: x\x07\n", 3, 5, "\\x07"),
+        ("😀😀: \x07\n", 1, 5, "\\x07"),
+        ('a: "Շուշի"\nb: \x1b\n', 2, 4, "\\x1b"),
+        # after each of YAML's line breaks, as its own marks count them
+        ("a: 1\r\nb: \x07\n", 2, 4, "\\x07"),
+        ("a: 1\rb: \x07\n", 2, 4, "\\x07"),
+        ("a: 1\x85b: \x07\n", 2, 4, "\\x07"),
+        ("a: 1\u2028b: \x07\n", 2, 4, "\\x07"),
+        ("a: 1\u2029\r\n\n  \x07\n", 4, 3, "\\x07"),
     ],
 )
 def test_characters_yaml_does_not_allow(text: str, line: int, column: int, char: str) -> None:
@@ -98,6 +110,18 @@ def test_characters_yaml_does_not_allow(text: str, line: int, column: int, char:
         " write it as an escape inside double quotes"
     )
     assert refused(text) == Problem(NAME, line, message)
+
+
+@pytest.mark.parametrize(
+    ("before", "line", "column"),
+    [("Şuşa", 1, 7), ("k: 1\rb", 2, 4), ("k: Շ\u2028b", 2, 4), ("k: 1\r\n\x85b", 3, 4)],
+)
+def test_a_character_is_on_the_line_yaml_would_say(before: str, line: int, column: int) -> None:
+    # the same line as the scanner's own mark for a syntax error written there instead
+    bad, syntax = refused(f"{before}: \x07\n"), refused(f"{before}: `\n")
+    assert bad.line == syntax.line == line
+    assert bad.message.startswith(f"YAML error, column {column}: ")
+    assert syntax.message.startswith(f"YAML syntax error, column {column}: ")
 
 
 def test_a_lone_surrogate() -> None:
@@ -190,3 +214,35 @@ def test_a_shared_node_is_counted_once_as_written() -> None:
     text = "a: &x {k: &y [1, 2]}\nb: *x\nc: *y\nd: [*y, *x]\n"
     node = compose(text, NAME)
     assert [k.value for k, _ in node.value] == ["a", "b", "c", "d"]
+
+
+# --- errors PyYAML raises without the usual parts (made here: no text found gives them) ----------
+
+
+def raising(monkeypatch: pytest.MonkeyPatch, error: Exception) -> Problem:
+    def compose_fails(text: str, Loader: type) -> yaml.Node:  # the keyword PyYAML passes
+        raise error
+
+    monkeypatch.setattr(yaml, "compose", compose_fails)
+    return refused("a: 1\n")
+
+
+def test_a_syntax_error_without_a_place_or_a_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = raising(monkeypatch, yaml.MarkedYAMLError())
+    assert found == Problem(NAME, None, "YAML syntax error: syntax error")
+
+
+def test_a_syntax_error_with_only_a_context(monkeypatch: pytest.MonkeyPatch) -> None:
+    mark = yaml.Mark("y", 0, 4, 2, None, None)
+    found = raising(monkeypatch, yaml.MarkedYAMLError("while reading", mark))
+    assert found == Problem(NAME, 5, "YAML syntax error, column 3: while reading")
+
+
+def test_a_syntax_error_with_a_reason_but_no_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = raising(monkeypatch, yaml.MarkedYAMLError("while reading", None, "it broke", None))
+    assert found == Problem(NAME, None, "YAML syntax error: it broke")
+
+
+def test_any_other_yaml_error_on_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = raising(monkeypatch, yaml.YAMLError("first line\n   second\tline  "))
+    assert found == Problem(NAME, None, "YAML error: first line second line")
