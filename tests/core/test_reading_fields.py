@@ -100,10 +100,14 @@ def test_any_other_tag_is_refused_once(text: str, tag: str) -> None:
         ("~", "empty (null)"),
         ("null", "empty (null)"),
         ("2020-01-01", "a date/time"),
+        # a value tagged as a list or a mapping is still a single value: the tag is named
+        ("!!seq 12", "tag:yaml.org,2002:seq"),
+        ("!!map x", "tag:yaml.org,2002:map"),
     ],
 )
 def test_text_names_what_yaml_read_instead(text: str, kind: str) -> None:
-    message = f"L: {text!r} is read by YAML 1.1 as {kind}; quote it to mean the text"
+    value = text.split()[-1]
+    message = f"L: {value!r} is read by YAML 1.1 as {kind}; quote it to mean the text"
     assert read("text", text) == (None, one(message))
 
 
@@ -179,7 +183,17 @@ def test_whole_number_too_large(text: str, shown: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("12", 12.0), ("-0.5", -0.5), ("1_2.5", 12.5), ("1.0e+2", 100.0), ("+90", 90.0)],
+    [
+        ("12", 12.0),
+        ("-0.5", -0.5),
+        ("1_2.5", 12.5),
+        ("1.0e+2", 100.0),
+        ("+90", 90.0),
+        # YAML 1.1 allows underscores where Python's float() does not
+        ("1__2.5", 12.5),
+        ("1.5_", 1.5),
+        ("4_6._75", 46.75),
+    ],
 )
 def test_numbers(text: str, value: float) -> None:
     got, problems = read("number", text)
@@ -223,6 +237,7 @@ def test_each_choice_is_read(side: Side) -> None:
         ("12", "L: '12' is read by YAML 1.1 as a number; quote it"),
         ("no", "L: 'no' is read by YAML 1.1 as a true/false value; quote it"),
         ("~", "L: '~' is read by YAML 1.1 as empty (null); quote it"),
+        ("!!seq mars", "L: 'mars' is read by YAML 1.1 as tag:yaml.org,2002:seq; quote it"),
         ("{a: 1}", "L: expected a single value, found a mapping"),
     ],
 )
