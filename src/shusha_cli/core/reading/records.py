@@ -173,7 +173,8 @@ class RecordReader(FieldReader):
             return None
         v = Values(values)
         if v.i("paragraphs") < 1:
-            at = next((n for k, n in node.value if k.value == "paragraphs"), node)
+            # the key is there: the spec requires it, and a mapping with a bad key gave None
+            at = next(n for k, n in node.value if k.value == "paragraphs")
             self.problem(at, "source.paragraphs: must be at least 1")
             return None
         return Source(v.s("title"), v.s("file"), v.i("paragraphs"), v.s("perspective", ""))
