@@ -6,6 +6,9 @@ problems (line and message, in order) with the one worked out by hand.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterator
+
 import pytest
 
 from shusha_cli.core.errors import DataError
@@ -331,3 +334,36 @@ def test_a_document_with_many_missing_names_hints_at_the_first_twenty() -> None:
         *[(EV_TWO, f"{who} {i!r} does not exist") for i in ids[20:]],
         (EV_TWO, f"{who} 'ev-onea' does not exist; did you mean 'ev-one'?"),
     ]
+
+
+class CountingSet(set[str]):
+    """A pool of ids that counts how often it is gone through in full."""
+
+    passes = 0
+
+    def __iter__(self) -> Iterator[str]:
+        self.passes += 1
+        return super().__iter__()
+
+
+def test_each_pool_is_sorted_once_and_each_name_looked_up_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the cost the class exists to bound: 2,000 missing names took 77 s when each sorted the
+    # pool afresh
+    looked_up: list[str] = []
+    real = difflib.get_close_matches
+
+    def counting(word: str, possibilities: list[str]) -> list[str]:
+        looked_up.append(word)
+        return real(word, possibilities)
+
+    monkeypatch.setattr(difflib, "get_close_matches", counting)
+    suggest = Suggestions()
+    places, actors = CountingSet({"shusha", "lachin"}), CountingSet({"army-a"})
+    for name in ["shushi", "lachim", "shushi", "lachim", "shushu"]:
+        suggest(name, places)
+    assert suggest("army-b", actors) == "army-a"
+    assert suggest("army-b", actors) == "army-a"
+    assert (places.passes, actors.passes) == (1, 1)
+    assert looked_up == ["shushi", "lachim", "shushu", "army-b"]

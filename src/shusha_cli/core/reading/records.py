@@ -103,7 +103,7 @@ class RecordReader(FieldReader):
             if key in sections:
                 self.problem(key_node, f"top level: section {key!r} appears twice")
             elif key not in _SECTIONS:
-                close = difflib.get_close_matches(key, _SECTIONS, n=1)
+                close = difflib.get_close_matches(key, _SECTIONS)  # the closest first
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 self.problem(key_node, f"top level: unknown section {key!r}{hint}")
             else:
