@@ -541,3 +541,39 @@ def test_problems_come_sorted_by_line_across_sections() -> None:
         line_of(text, "side: mars"),
         f"actors[1] (speaker-b).side: 'mars' is not one of: {sides}",
     ) in found
+
+
+def test_records_after_a_duplicate_are_still_read() -> None:
+    text = (
+        "source: {title: T, file: f, paragraphs: 1}\n"
+        "places:\n"
+        "  - {id: a, name: A, kind: town}\n"
+        "  - {id: a, name: A2, kind: town}\n"
+        "  - {id: a, name: A3, kind: town}\n"
+        "  - {id: b, name: B, kind: moon}\n"
+        "actors: []\n"
+        "events: []\n"
+    )
+    assert problems(text) == [
+        (4, "places: duplicate id 'a' (first at line 3)"),
+        (5, "places: duplicate id 'a' (first at line 3)"),
+        (6, "places[3] (b).kind: 'moon' is not one of: city, town, village, road, mountain, "
+            "canyon, forest, valley, district, corridor, region, country, building"),
+    ]  # fmt: skip
+
+
+def test_records_after_a_bad_one_are_still_read() -> None:
+    text = (
+        "source: {title: T, file: f, paragraphs: 1}\n"
+        "places: []\n"
+        "actors:\n"
+        "  - {id: x, name: X, kind: unit, side: mars}\n"
+        "  - {id: y, name: '', kind: unit, side: russia}\n"
+        "  - {id: z, name: Z, kind: unit, side: russia}\n"
+        "events: []\n"
+    )
+    sides = "azerbaijan, armenia, nagorno-karabakh, russia, other"
+    assert problems(text) == [
+        (4, f"actors[0] (x).side: 'mars' is not one of: {sides}"),
+        (5, "actors[1] (y).name: must not be empty"),
+    ]
