@@ -186,16 +186,51 @@ def test_stale_temp_files() -> None:
     assert not tempfiles.is_stale(me, now - 86_000)
     assert tempfiles.is_stale(0, now)
     assert tempfiles.is_stale(-5, now)
-    assert not tempfiles.is_stale(1, now)  # init: alive (and maybe another user's)
-    assert not tempfiles.is_stale(os.getppid(), now)
 
 
-def test_a_gone_writer_is_stale() -> None:
-    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                           capture_output=True, text=True, check=True)  # fmt: skip
-    gone = int(child.stdout)
-    assert tempfiles.is_stale(gone, time.time())
-    assert tempfiles.is_stale(gone, time.time() + 10**6)  # a clock put back: still gone
+# Only processes of this test are asked about for real: a mutant that sends a real signal
+# instead of 0 must never reach a process that is not ours.
+
+
+def test_a_writer_at_work_is_not_stale_and_a_gone_one_is() -> None:
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        assert not tempfiles.is_stale(child.pid, time.time())
+        assert child.poll() is None  # asked about, not signalled
+    finally:
+        child.kill()
+        child.wait()
+
+
+@pytest.mark.parametrize(
+    ("error", "stale"),
+    [
+        (ProcessLookupError(3, "No such process"), True),
+        (PermissionError(1, "Operation not permitted"), False),  # alive, another user's
+        (OverflowError("signed integer is greater than maximum"), False),
+        (OSError(22, "Invalid argument"), False),
+    ],
+)
+def test_what_asking_about_a_writer_says(
+    monkeypatch: pytest.MonkeyPatch, error: Exception, stale: bool
+) -> None:
+    asked: list[tuple[int, int]] = []
+
+    def kill(pid: int, signal: int) -> None:
+        asked.append((pid, signal))
+        raise error
+
+    monkeypatch.setattr(tempfiles.os, "kill", kill)
+    assert tempfiles.is_stale(4242, time.time()) is stale
+    assert asked == [(4242, 0)]  # signal 0: only asks whether it is there
+
+
+def test_a_writer_that_answers_is_not_stale(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[tuple[int, int]] = []
+    monkeypatch.setattr(tempfiles.os, "kill", lambda pid, sig: asked.append((pid, sig)))
+    assert tempfiles.is_stale(4242, time.time()) is False
+    assert tempfiles.is_stale(4242, time.time() - 90_000) is True
+    assert asked == [(4242, 0)]
 
 
 @pytest.mark.parametrize("pid", [2**40, 2**70])
