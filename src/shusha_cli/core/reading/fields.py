@@ -31,10 +31,14 @@ T = TypeVar("T")
 
 @record
 class Field:
-    """How to read one key of a record: whether it is required, and the converter."""
+    """How to read one key of a record: the converter, and whether the key must be there.
 
-    required: bool
+    Optional by default, so that only a required key spells out a flag (a spec full of
+    ``False`` flags reads no better, and ``None`` would pass for each of them).
+    """
+
     read: Callable[[yaml.Node, str], object]
+    required: bool = False
 
 
 def _short(value: str) -> str:
@@ -192,43 +196,40 @@ class FieldReader:
     def fields(
         self, node: yaml.Node, label: str, spec: dict[str, Field]
     ) -> dict[str, object] | None:
-        """Read a mapping against a spec: unknown, duplicate and missing keys are problems."""
+        """Read a mapping against a spec: unknown, duplicate and missing keys are problems.
+
+        The mapping is usable only if reading it added no problem and gave a value for every
+        key it has.
+        """
         if not self.plain_tag(node, label):
             return None
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, f"{label}: expected a mapping of keys to values")
             return None
+        before = len(self.problems)
         out: dict[str, object] = {}
         seen: set[str] = set()
-        ok = True
         for key_node, value_node in node.value:
             key = self.scalar(key_node, f"{label} key")
             if key is None:
-                ok = False
                 continue
             if key in seen:
                 self.problem(key_node, f"{label}: key {key!r} appears twice")
-                ok = False
                 continue
             seen.add(key)
             if key not in spec:
-                close = difflib.get_close_matches(key, list(spec), n=1)
+                close = difflib.get_close_matches(key, list(spec))  # the closest first
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 allowed = ", ".join(spec)
                 self.problem(key_node, f"{label}: unknown key {key!r}{hint} (allowed: {allowed})")
-                ok = False
                 continue
-            before = len(self.problems)
             value = spec[key].read(value_node, f"{label}.{key}")
-            if len(self.problems) > before or value is None:
-                ok = False
-                continue
-            out[key] = value
+            if value is not None:
+                out[key] = value
         missing = [k for k, f in spec.items() if f.required and k not in seen]
         if missing:
             self.problem(node, f"{label}: missing required key(s): {', '.join(missing)}")
-            ok = False
-        return out if ok else None
+        return out if len(self.problems) == before and len(out) == len(seen) else None
 
     def at(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.name, line, message))

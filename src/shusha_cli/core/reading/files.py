@@ -148,7 +148,9 @@ def decode(raw: bytes, path: Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _fail(path, f"is not UTF-8 text (bad byte at offset {exc.start})") from None
+        # the offset in the file: the decoder counts from after a byte-order mark it dropped
+        offset = exc.start + len(raw) - len(exc.object)
+        raise _fail(path, f"is not UTF-8 text (bad byte at offset {offset})") from None
     except MemoryError:
         pass
     raise _fail(path, "is too large to read in the memory available")

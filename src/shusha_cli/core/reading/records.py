@@ -44,56 +44,56 @@ class RecordReader(FieldReader):
             return None
         texts, slugs = self.listing(self.text), self.listing(self.slug)
         place_spec = {
-            "id": Field(True, self.slug),
-            "name": Field(True, self.text),
-            "aliases": Field(False, texts),
-            "kind": Field(True, self.enum(PlaceKind)),
-            "district": Field(False, self.text),
-            "coordinates": Field(False, self.coordinates),
-            "identification": Field(False, self.enum(Identification)),
-            "notes": Field(False, self.text),
+            "id": Field(self.slug, required=True),
+            "name": Field(self.text, required=True),
+            "aliases": Field(texts),
+            "kind": Field(self.enum(PlaceKind), required=True),
+            "district": Field(self.text),
+            "coordinates": Field(self.coordinates),
+            "identification": Field(self.enum(Identification)),
+            "notes": Field(self.text),
         }
         actor_spec = {
-            "id": Field(True, self.slug),
-            "name": Field(True, self.text),
-            "aliases": Field(False, texts),
-            "kind": Field(True, self.enum(ActorKind)),
-            "side": Field(True, self.enum(Side)),
-            "role": Field(False, self.text),
-            "affiliation": Field(False, self.text),
-            "notes": Field(False, self.text),
+            "id": Field(self.slug, required=True),
+            "name": Field(self.text, required=True),
+            "aliases": Field(texts),
+            "kind": Field(self.enum(ActorKind), required=True),
+            "side": Field(self.enum(Side), required=True),
+            "role": Field(self.text),
+            "affiliation": Field(self.text),
+            "notes": Field(self.text),
         }
         event_spec = {
-            "id": Field(True, self.slug),
-            "date": Field(True, self.date),
-            "time_of_day": Field(False, self.enum(TimeOfDay)),
-            "reported": Field(False, self.date),
-            "date_note": Field(False, self.text),
-            "title": Field(True, self.text),
-            "summary": Field(True, self.text),
-            "type": Field(True, self.enum(EventType)),
-            "places": Field(False, slugs),
-            "actors": Field(False, slugs),
-            "sources": Field(True, self.listing(self.integer)),
-            "attribution": Field(False, self.slug),
-            "control": Field(False, self.listing(self.control)),
-            "confirms": Field(False, slugs),
-            "contradicts": Field(False, slugs),
-            "notes": Field(False, self.text),
+            "id": Field(self.slug, required=True),
+            "date": Field(self.date, required=True),
+            "time_of_day": Field(self.enum(TimeOfDay)),
+            "reported": Field(self.date),
+            "date_note": Field(self.text),
+            "title": Field(self.text, required=True),
+            "summary": Field(self.text, required=True),
+            "type": Field(self.enum(EventType), required=True),
+            "places": Field(slugs),
+            "actors": Field(slugs),
+            "sources": Field(self.listing(self.integer), required=True),
+            "attribution": Field(self.slug),
+            "control": Field(self.listing(self.control)),
+            "confirms": Field(slugs),
+            "contradicts": Field(slugs),
+            "notes": Field(self.text),
         }
         quote_spec = {
-            "id": Field(True, self.slug),
-            "speaker": Field(True, self.slug),
-            "date": Field(True, self.date),
-            "occasion": Field(True, self.enum(Occasion)),
-            "medium": Field(False, self.text),
-            "text": Field(True, self.text),
-            "context": Field(False, self.text),
-            "sources": Field(True, self.listing(self.integer)),
-            "places": Field(False, slugs),
-            "events": Field(False, slugs),
-            "confirms": Field(False, slugs),
-            "contradicts": Field(False, slugs),
+            "id": Field(self.slug, required=True),
+            "speaker": Field(self.slug, required=True),
+            "date": Field(self.date, required=True),
+            "occasion": Field(self.enum(Occasion), required=True),
+            "medium": Field(self.text),
+            "text": Field(self.text, required=True),
+            "context": Field(self.text),
+            "sources": Field(self.listing(self.integer), required=True),
+            "places": Field(slugs),
+            "events": Field(slugs),
+            "confirms": Field(slugs),
+            "contradicts": Field(slugs),
         }
         sections: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
@@ -103,7 +103,7 @@ class RecordReader(FieldReader):
             if key in sections:
                 self.problem(key_node, f"top level: section {key!r} appears twice")
             elif key not in _SECTIONS:
-                close = difflib.get_close_matches(key, _SECTIONS, n=1)
+                close = difflib.get_close_matches(key, _SECTIONS)  # the closest first
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 self.problem(key_node, f"top level: unknown section {key!r}{hint}")
             else:
@@ -163,27 +163,28 @@ class RecordReader(FieldReader):
 
     def source(self, node: yaml.Node, label: str) -> Source | None:
         spec = {
-            "title": Field(True, self.text),
-            "file": Field(True, self.text),
-            "paragraphs": Field(True, self.integer),
-            "perspective": Field(False, self.text),
+            "title": Field(self.text, required=True),
+            "file": Field(self.text, required=True),
+            "paragraphs": Field(self.integer, required=True),
+            "perspective": Field(self.text),
         }
         values = self.fields(node, label, spec)
         if values is None:
             return None
         v = Values(values)
         if v.i("paragraphs") < 1:
-            at = next((n for k, n in node.value if k.value == "paragraphs"), node)
+            # the key is there: the spec requires it, and a mapping with a bad key gave None
+            at = next(n for k, n in node.value if k.value == "paragraphs")
             self.problem(at, "source.paragraphs: must be at least 1")
             return None
         return Source(v.s("title"), v.s("file"), v.i("paragraphs"), v.s("perspective", ""))
 
     def coordinates(self, node: yaml.Node, label: str) -> Coordinates | None:
         spec = {
-            "lat": Field(True, self.number),
-            "lon": Field(True, self.number),
-            "precision": Field(True, self.enum(CoordPrecision)),
-            "source": Field(True, self.text),
+            "lat": Field(self.number, required=True),
+            "lon": Field(self.number, required=True),
+            "precision": Field(self.enum(CoordPrecision), required=True),
+            "source": Field(self.text, required=True),
         }
         values = self.fields(node, label, spec)
         if values is None:
@@ -197,10 +198,10 @@ class RecordReader(FieldReader):
 
     def control(self, node: yaml.Node, label: str) -> ControlChange | None:
         spec = {
-            "place": Field(True, self.slug),
-            "to": Field(True, self.enum(Side)),
-            "from": Field(False, self.enum(Side)),
-            "extent": Field(False, self.enum(Extent)),
+            "place": Field(self.slug, required=True),
+            "to": Field(self.enum(Side), required=True),
+            "from": Field(self.enum(Side)),
+            "extent": Field(self.enum(Extent)),
         }
         values = self.fields(node, label, spec)
         if values is None:

@@ -86,6 +86,6 @@ class Suggestions:
         ordered = self._sorted.get(id(pool))
         if ordered is None:
             ordered = self._sorted[id(pool)] = sorted(pool)
-        close = difflib.get_close_matches(ident, ordered, n=1)
+        close = difflib.get_close_matches(ident, ordered)  # the closest first
         self._found[key] = close[0] if close else None
         return self._found[key]

@@ -11,6 +11,8 @@ code.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from shusha_cli.core.errors import DataError, Problem
@@ -33,6 +35,12 @@ try:  # libyaml's composer is several times faster; both are safe (no tag is con
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
+#: Where a reader error is: libyaml gives the offset in the text's UTF-8 bytes, PyYAML's own
+#: reader the offset in characters.
+_OFFSET_IN_BYTES = _Loader is not yaml.SafeLoader
+#: The line breaks of YAML (a CR alone, NEL, LS and PS too): the lines and columns of its marks.
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
 
 def compose(text: str, name: str) -> yaml.Node:
     try:
@@ -48,11 +56,10 @@ def compose(text: str, name: str) -> yaml.Node:
             what += f" ({exc.context} at line {start.line + 1}, column {start.column + 1})"
         raise DataError([Problem(name, line, f"YAML syntax error{col}: {what}")]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control
-        pos = max(0, min(exc.position, len(text)))
-        line, col = text.count("\n", 0, pos) + 1, pos - text.rfind("\n", 0, pos)
+        line, column = _where(text, exc.position)
         char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
         what = f"{exc.reason} (found {char!r}); write it as an escape inside double quotes"
-        raise DataError([Problem(name, line, f"YAML error, column {col}: {what}")]) from None
+        raise DataError([Problem(name, line, f"YAML error, column {column}: {what}")]) from None
     except yaml.YAMLError as exc:
         one_line = " ".join(str(exc).split())
         raise DataError([Problem(name, None, f"YAML error: {one_line}")]) from None
@@ -109,6 +116,18 @@ def check_aliases(root: yaml.Node, name: str) -> None:
                 )
             ]
         )
+
+
+def _where(text: str, offset: int) -> tuple[int, int]:
+    """The line and column (from 1) of a reader error, counted as YAML counts its marks.
+
+    libyaml's offset counts bytes: "Şuşa" before a control character moved it two columns
+    on, or a line down, before it was turned back into characters.
+    """
+    if _OFFSET_IN_BYTES:
+        offset = len(text.encode("utf-8")[:offset].decode("utf-8"))
+    lines = _BREAK.split(text[:offset])
+    return len(lines), len(lines[-1]) + 1
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
