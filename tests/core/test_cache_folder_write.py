@@ -83,3 +83,64 @@ def test_a_folder_that_cannot_be_written_is_a_false_not_an_error(
         monkeypatch.setattr(os, "open", refuse)
         assert cache_folder.write_file(fd, "entry.json", [b"x"]) is False
     assert os.listdir(base) == []
+
+
+def _age(path: Path, seconds: float) -> None:
+    import time
+
+    then = time.time() - seconds
+    os.utime(path, (then, then), follow_symlinks=False)
+
+
+def test_old_style_temporary_files_go_when_a_day_old_and_only_then(
+    folder: int, tmp_path: Path
+) -> None:
+    base = tmp_path / "cache"
+    stale, fresh, entry = (
+        base / ".tmp-abcd1234.json",
+        base / ".tmp-efgh5678.json",
+        base / "chronology-x.json",
+    )
+    for path in (stale, fresh, entry):
+        path.write_bytes(b"x")
+    _age(stale, 2 * 24 * 3600)
+    _age(fresh, 3600)
+    _age(entry, 2 * 24 * 3600)  # not a temporary name: never touched
+    cache_folder.clear_stale(folder)
+    assert sorted(p.name for p in base.iterdir()) == [".tmp-efgh5678.json", "chronology-x.json"]
+
+
+def test_a_planted_link_with_a_temporary_name_is_judged_by_itself(
+    folder: int, tmp_path: Path
+) -> None:
+    """The link's own age counts, never its target's: a dangling link is still cleared."""
+    base = tmp_path / "cache"
+    link = base / ".tmp-abcd1234.json"
+    link.symlink_to(tmp_path / "nowhere")
+    _age(link, 2 * 24 * 3600)
+    cache_folder.clear_stale(folder)
+    assert not os.path.lexists(link)
+
+
+def test_a_temporary_name_that_cannot_be_removed_does_not_stop_the_others(
+    folder: int, tmp_path: Path
+) -> None:
+    base = tmp_path / "cache"
+    stuck = base / ".tmp-aaaa1111.json"
+    stuck.mkdir()  # unlink() of a folder fails
+    (stuck / "inside").write_bytes(b"x")
+    gone = base / ".tmp-bbbb2222.json"
+    gone.write_bytes(b"x")
+    _age(stuck, 2 * 24 * 3600)
+    _age(gone, 2 * 24 * 3600)
+    cache_folder.clear_stale(folder)  # no error
+    assert sorted(p.name for p in base.iterdir()) == [".tmp-aaaa1111.json"]
+
+
+def test_clearing_a_folder_that_cannot_be_listed_is_quiet() -> None:
+    r, w = os.pipe()  # a descriptor that is not a folder
+    try:
+        assert cache_folder.clear_stale(r) is None
+    finally:
+        os.close(r)
+        os.close(w)
