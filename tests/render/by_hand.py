@@ -8,7 +8,55 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from shusha_cli.core.model import Side
+from shusha_cli.views.front import Hold, Holding
+
 Pieces = list[tuple[str, str]]
+
+# What the charts draw, written out again (not imported from render/): a test that read them
+# from the module it checks could not see them change.
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+SIDE_COLOURS = {
+    Side.AZERBAIJAN: "cyan",
+    Side.ARMENIA: "yellow",
+    Side.NAGORNO_KARABAKH: "magenta",
+    Side.RUSSIA: "green",
+    Side.OTHER: "white",
+}
+SIDE_LETTERS = {
+    Side.AZERBAIJAN: "A",
+    Side.ARMENIA: "M",
+    Side.NAGORNO_KARABAKH: "N",
+    Side.RUSSIA: "R",
+    Side.OTHER: "O",
+}
+
+
+def holder_style(h: Holding) -> str:
+    """The style of a cell held (or not) by a side, in the front grid and on the map."""
+    if h.side is None:
+        return "dim"
+    colour = SIDE_COLOURS[h.side]
+    if h.hold is Hold.HELD:
+        return f"bold black on {colour}"
+    if h.hold is Hold.IMPLIED:
+        return f"dim {colour}"
+    return f"bold {colour}"
+
+
+def flowed(items: list[Pieces], width: int, lead: Pieces | None = None) -> list[Pieces]:
+    """A legend's lines: ``lead``, then items two spaces apart, a new line when one would not fit."""
+    lines: list[list[tuple[str, str]]] = [list(lead or [])]
+    for item in items:
+        used = sum(len(t) for t, _ in lines[-1])
+        size = sum(len(t) for t, _ in item)
+        if used and used + 2 + size > width:
+            lines.append([])
+            used = 0
+        if used:
+            lines[-1].append(("  ", ""))
+        lines[-1] += item
+    return [joined(*line) for line in lines]
 
 
 def pieces(text: Text) -> Pieces:

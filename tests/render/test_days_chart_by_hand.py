@@ -19,10 +19,9 @@ from shusha_cli.core.model import Chronology, EventType
 from shusha_cli.core.query import Filter
 from shusha_cli.render import chart_parts, days_chart
 from shusha_cli.views.activity import Activity, DayActivity, activity
-from tests.render.by_hand import Pieces, Recorder, joined, pieces
+from tests.render.by_hand import MONTHS, Pieces, Recorder, flowed, joined, pieces
 
 DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 MAYBE = "░"
 NOTE = (
     "░ may have happened that day: an event dated to a span of days, or to an uncertain or "
@@ -75,23 +74,14 @@ def bar(d: DayActivity, on_w: int, span_w: int, unit: int, bar_w: int) -> Pieces
 def legend(types: list[EventType], width: int) -> list[Pieces]:
     """The legend's lines: items two spaces apart, a new line when the next would not fit."""
     lead = "Dated to the day, by type:" + ("" if types else " none")
-    lines: list[list[tuple[str, str]]] = [[(lead, "")]]
-    used = len(lead)
-    for t in types:
-        item = [
+    items = [
+        [
             (chart_parts.TYPE_SYMBOLS[t], f"bold black on {chart_parts.TYPE_COLOURS[t]}"),
             (" " + t.value, ""),
         ]
-        size = 1 + 1 + len(t.value)
-        if used and used + 2 + size > width:
-            lines.append([])
-            used = 0
-        if used:
-            lines[-1].append(("  ", ""))
-            used += 2
-        lines[-1] += item
-        used += size
-    return [joined(*line) for line in lines]
+        for t in types
+    ]
+    return flowed(items, width, [(lead, "")])
 
 
 def expected(act: Activity, width: int) -> list[object]:

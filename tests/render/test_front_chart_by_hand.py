@@ -20,43 +20,27 @@ from shusha_cli.render.grid import Grid
 from shusha_cli.render.text import human_span
 from shusha_cli.views.days import precision_words
 from shusha_cli.views.front import Front, FrontChange, Hold, Holding, front
-from tests.render.by_hand import Pieces, Recorder, joined, pieces
-
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-COLOURS = {
-    Side.AZERBAIJAN: "cyan",
-    Side.ARMENIA: "yellow",
-    Side.NAGORNO_KARABAKH: "magenta",
-    Side.RUSSIA: "green",
-    Side.OTHER: "white",
-}
-LETTERS = {
-    Side.AZERBAIJAN: "A",
-    Side.ARMENIA: "M",
-    Side.NAGORNO_KARABAKH: "N",
-    Side.RUSSIA: "R",
-    Side.OTHER: "O",
-}
+from tests.render.by_hand import (
+    MONTHS,
+    SIDE_COLOURS,
+    SIDE_LETTERS,
+    Pieces,
+    Recorder,
+    flowed,
+    holder_style,
+    joined,
+    pieces,
+)
 
 
 def mark(h: Holding) -> str:
     if h.hold is not Hold.UNKNOWN and h.step is not None and h.step.event.is_claim:
         return "⚑"
     if h.hold is Hold.HELD and h.side is not None:
-        return LETTERS[h.side]
+        return SIDE_LETTERS[h.side]
     if h.hold is Hold.IMPLIED and h.side is not None:
-        return LETTERS[h.side].lower()
+        return SIDE_LETTERS[h.side].lower()
     return {Hold.PARTIAL: "/", Hold.CHANGING: "?"}.get(h.hold, "·")
-
-
-def style(h: Holding) -> str:
-    if h.side is None:
-        return "dim"
-    colour = COLOURS[h.side]
-    return {
-        Hold.HELD: f"bold black on {colour}",
-        Hold.IMPLIED: f"dim {colour}",
-    }.get(h.hold, f"bold {colour}")
 
 
 def months_line(block: list[dt.date], cw: int) -> str:
@@ -99,14 +83,17 @@ def grid(f: Front, width: int) -> list[Pieces]:
             if len(name) > label:
                 name = name[: max(label - 1, 1)] + "…"
             cells = [
-                ((" " + mark(h) + " ") if cw == 3 else mark(h), style(h))
+                ((" " + mark(h) + " ") if cw == 3 else mark(h), holder_style(h))
                 for h in r.cells[lo : lo + per]
             ]
             out.append(joined((name.ljust(label + 1), ""), *cells))
     return out
 
 
-SIDES = [[(f" {LETTERS[s]} ", f"bold black on {COLOURS[s]}"), (f" {s.value}", "")] for s in Side]
+SIDES = [
+    [(f" {SIDE_LETTERS[s]} ", f"bold black on {SIDE_COLOURS[s]}"), (f" {s.value}", "")]
+    for s in Side
+]
 HOLDS = [
     ("A", "bold black on cyan", "held by that side: a recorded change to it, known done, none since"),
     ("a", "dim cyan", "held by that side only as far as its first recorded change implies"),
@@ -118,19 +105,7 @@ HOLDS = [
 
 
 def legend(width: int) -> list[object]:
-    lines: list[list[tuple[str, str]]] = [[("Sides:", "")]]
-    used = len("Sides:")
-    for item in SIDES:
-        size = sum(len(t) for t, _ in item)
-        if used + 2 + size > width:
-            lines.append([])
-            used = 0
-        if used:
-            lines[-1].append(("  ", ""))
-            used += 2
-        lines[-1] += item
-        used += size
-    out: list[object] = [joined(*line) for line in lines]
+    out: list[object] = list(flowed(SIDES, width, [("Sides:", "")]))
     out += [joined((f" {m} ", s), (f" {w}", "")) for m, s, w in HOLDS]
     out.append(
         [
@@ -174,7 +149,7 @@ def changes_grid(chron: Chronology, changes: list[FrontChange], title: str) -> o
             when.append((" " + e.time_of_day.value, "italic"))
         if not c.day_known:
             when.append(("\n" + unsure(c), "dim"))
-        what = [(f"to {ch.to.value}", f"bold {COLOURS[ch.to]}")]
+        what = [(f"to {ch.to.value}", f"bold {SIDE_COLOURS[ch.to]}")]
         if ch.from_ is not None:
             what.append((f" from {ch.from_.value}", ""))
         if ch.extent is Extent.PARTIAL:
@@ -405,7 +380,7 @@ def day_page(chron: Chronology, f: Front, width: int) -> list[object]:
     if f.known_rows:
         rows = [
             [
-                [(f" {mark(r.cells[0])} ", style(r.cells[0]))],
+                [(f" {mark(r.cells[0])} ", holder_style(r.cells[0]))],
                 [(r.place.name, "bold")],
                 [(words(r.cells[0]), "")] if words(r.cells[0]) else [],
                 since(chron, r.cells[0]),

@@ -13,34 +13,17 @@ from shusha_cli.core.query import Filter
 from shusha_cli.render import map_chart
 from shusha_cli.views.front import Hold, Holding
 from shusha_cli.views.map import MapCell, PlaceMap, Role, draw_map
-from tests.render.by_hand import Pieces, Recorder, joined, pieces
-
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-COLOURS = {
-    Side.AZERBAIJAN: "cyan",
-    Side.ARMENIA: "yellow",
-    Side.NAGORNO_KARABAKH: "magenta",
-    Side.RUSSIA: "green",
-    Side.OTHER: "white",
-}
-LETTERS = {
-    Side.AZERBAIJAN: "A",
-    Side.ARMENIA: "M",
-    Side.NAGORNO_KARABAKH: "N",
-    Side.RUSSIA: "R",
-    Side.OTHER: "O",
-}
-
-
-def holder_style(h: Holding) -> str:
-    if h.side is None:
-        return "dim"
-    colour = COLOURS[h.side]
-    if h.hold is Hold.HELD:
-        return f"bold black on {colour}"
-    if h.hold is Hold.IMPLIED:
-        return f"dim {colour}"
-    return f"bold {colour}"
+from tests.render.by_hand import (
+    MONTHS,
+    SIDE_COLOURS,
+    SIDE_LETTERS,
+    Pieces,
+    Recorder,
+    flowed,
+    holder_style,
+    joined,
+    pieces,
+)
 
 
 def style(c: MapCell) -> str:
@@ -61,20 +44,6 @@ def frame(m: PlaceMap) -> list[Pieces]:
         lines.append(joined(("│", "dim"), *((c.char, style(c)) for c in row), ("│", "dim")))
     lines.append([("└" + "─" * m.width + "┘", "dim")])
     return lines
-
-
-def flowed(items: list[Pieces], width: int, lead: Pieces | None = None) -> list[Pieces]:
-    lines: list[list[tuple[str, str]]] = [list(lead or [])]
-    for item in items:
-        used = sum(len(t) for t, _ in lines[-1])
-        size = sum(len(t) for t, _ in item)
-        if used and used + 2 + size > width:
-            lines.append([])
-            used = 0
-        if used:
-            lines[-1].append(("  ", ""))
-        lines[-1] += item
-    return [joined(*line) for line in lines]
 
 
 def km(value: float) -> str:
@@ -112,7 +81,8 @@ def page(m: PlaceMap, width: int) -> list[object]:
     if m.day is not None:
         day = f"{m.day.day} {MONTHS[m.day.month - 1]} {m.day.year}"
         sides = [
-            [(f" {LETTERS[s]} ", f"bold black on {COLOURS[s]}"), (f" {s.value}", "")] for s in Side
+            [(f" {SIDE_LETTERS[s]} ", f"bold black on {SIDE_COLOURS[s]}"), (f" {s.value}", "")]
+            for s in Side
         ]
         out += flowed(sides, width, [(f"On {day} a marker shows who held the place:", "")])
         out.append(
