@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.text import Text
 
 from shusha_cli.core.model import Side
@@ -107,3 +107,18 @@ class Recorder(Console):
     @property
     def text(self) -> str:
         return self.out.getvalue()
+
+
+def render(renderable: RenderableType, width: int, color: bool = False) -> str:
+    """What a terminal ``width`` cells wide shows for ``renderable`` (ANSI styles if ``color``)."""
+    out = io.StringIO()
+    console = Console(
+        file=out,
+        width=width,
+        no_color=not color,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        legacy_windows=False,
+    )
+    console.print(renderable)
+    return out.getvalue()

@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
-from rich.console import Console
 from rich.text import Text
 
 from shusha_cli.render.grid import Grid, wrap
+from tests.render.by_hand import render
 
 WORDS = st.text(
     alphabet=st.sampled_from(list("abcdefghij ШушаՇուշի中文‍-—’\n")), min_size=0, max_size=200
 )
-
-
-def render(grid: Grid, width: int, color: bool = False) -> str:
-    out = io.StringIO()
-    console = Console(
-        file=out,
-        width=width,
-        no_color=not color,
-        color_system="standard" if color else None,
-        force_terminal=color,
-    )
-    console.print(grid)
-    return out.getvalue()
 
 
 def squeeze(text: str) -> str:

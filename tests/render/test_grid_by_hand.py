@@ -19,7 +19,7 @@ from rich.text import Text
 
 from shusha_cli.render import grid as g
 from shusha_cli.render.grid import Grid, cell, table, wrap
-from tests.render.by_hand import pieces
+from tests.render.by_hand import pieces, render
 
 
 def width_of(s: str) -> int:
@@ -249,20 +249,6 @@ def test_expand_without_room_for_the_minimums_shrinks_as_usual() -> None:
 
 
 # --- printing ----------------------------------------------------------------------------------
-
-
-def render(grid: Grid, width: int, color: bool = False) -> str:
-    out = io.StringIO()
-    console = Console(
-        file=out,
-        width=width,
-        no_color=not color,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        legacy_windows=False,
-    )
-    console.print(grid)
-    return out.getvalue()
 
 
 def three_columns(leading: int = 0, title: str | None = "A title") -> Grid:
